@@ -1,0 +1,5 @@
+"""``python -m nts_desktop`` runs the command line."""
+
+from nts_desktop.cli import main
+
+main()

@@ -1,0 +1,217 @@
+"""The ``nts-desktop`` command: a thin click group over storage, io and analysis (DESIGN §7).
+
+Exit codes: 0 ok; 1 bad input or refused action; 2 usage; 3 the journal file cannot be used
+(unreadable, corrupt, foreign, newer); 4 the journal is open in a window and the command
+would write. Messages name the file, line, column or reason; never a traceback for bad input.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import click
+
+from nts_desktop import __version__
+from nts_desktop.core.timeutil import TimeRuleError, zone
+from nts_desktop.storage import Journal, JournalError, JournalLock, JournalLocked, open_journal
+from nts_desktop.storage.journal import check_journal_file, resolve_journal_path
+
+EXIT_BAD_INPUT = 1
+EXIT_JOURNAL = 3
+EXIT_LOCKED = 4
+
+
+class Refused(click.ClickException):
+    """A failure with its own exit code and a one-line (or listed) message."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_BAD_INPUT):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+    def show(self, file=None) -> None:
+        click.echo(f"nts-desktop: {self.format_message()}", err=True)
+
+
+def _check_zone(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        zone(value)
+    except TimeRuleError as exc:
+        raise click.BadParameter(str(exc)) from exc
+    return value
+
+
+def _as_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value) if len(value) == 10 else date.fromisoformat("x")
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a date (expected YYYY-MM-DD)") from exc
+
+
+class Context:
+    """What the group options chose, handed to every subcommand."""
+
+    def __init__(self, db: str | None, tz: str | None):
+        self.db_path = resolve_journal_path(db)
+        self.db_given = db is not None
+        self.tz = tz
+
+    @contextlib.contextmanager
+    def journal(self, *, write: bool, create: bool = True) -> Iterator[Journal]:
+        """Open the journal, translating its failures into exit codes 3 and 4."""
+        lock = JournalLock(self.db_path) if write and self.db_path.parent.exists() else None
+        try:
+            if lock is not None:
+                lock.acquire()
+            journal = open_journal(self.db_path, tz=self.tz, read_only=not write, create=create)
+        except JournalLocked as exc:
+            raise Refused(str(exc), EXIT_LOCKED) from exc
+        except JournalError as exc:
+            if lock is not None:
+                lock.release()
+            raise Refused(str(exc), EXIT_JOURNAL) from exc
+        try:
+            yield journal
+        finally:
+            journal.close()
+            if lock is not None:
+                lock.release()
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+def _date_options(func):
+    func = click.option(
+        "--to", "end", callback=_as_date, metavar="DATE", help="Last date, inclusive (YYYY-MM-DD)."
+    )(func)
+    return click.option(
+        "--from",
+        "start",
+        callback=_as_date,
+        metavar="DATE",
+        help="First date, inclusive (YYYY-MM-DD).",
+    )(func)
+
+
+def _check_range(start: date | None, end: date | None) -> None:
+    if start and end and start > end:
+        raise click.UsageError(f"--from {start} is after --to {end}")
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    envvar="NTS_DESKTOP_DB",
+    metavar="PATH",
+    help="Journal file (default: journal.sqlite3 in the user data folder; env NTS_DESKTOP_DB).",
+)
+@click.option(
+    "--tz",
+    callback=_check_zone,
+    metavar="ZONE",
+    help="IANA zone for this run, e.g. Europe/Berlin (default: the journal's).",
+)
+@click.version_option(__version__, prog_name="nts-desktop")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None, tz: str | None) -> None:
+    """A private, offline sleep journal. With no command, shows this help."""
+    ctx.obj = Context(db, tz)
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--on-conflict",
+    type=click.Choice(["fail", "skip", "replace"]),
+    default="fail",
+    show_default=True,
+    help="What to do with dates the journal already holds.",
+)
+@pass_context
+def import_command(obj: Context, file: Path, on_conflict: str) -> None:
+    """Import a CSV file (all rows or none)."""
+    from nts_desktop.io.csv_import import ImportRefused, import_csv
+
+    with obj.journal(write=True) as journal:
+        try:
+            result = import_csv(journal, file, on_conflict)  # type: ignore[arg-type]
+        except ImportRefused as exc:
+            count = len(exc.problems)
+            raise Refused(
+                f"{file}: nothing imported, {count} problem{'s' if count != 1 else ''}:\n"
+                + str(exc)
+            ) from exc
+    for warning in result.warnings:
+        click.echo(f"nts-desktop: warning: {file}: {warning}", err=True)
+    if result.backup:
+        click.echo(f"backup taken: {result.backup}", err=True)
+    click.echo(f"{file}: {result.summary()}", err=True)
+
+
+@cli.command("export")
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@_date_options
+@pass_context
+def export_command(obj: Context, file: str, start: date | None, end: date | None) -> None:
+    """Export the journal as CSV (FILE '-' = standard output)."""
+    from nts_desktop.io.csv_export import export_csv
+
+    _check_range(start, end)
+    with obj.journal(write=False) as journal:
+        try:
+            count = export_csv(journal, file, start, end)
+        except OSError as exc:
+            raise Refused(f"{file}: cannot write ({exc.strerror})") from exc
+    if file != "-":
+        click.echo(f"{file}: exported {count} records", err=True)
+
+
+@cli.command("backup")
+@pass_context
+def backup_command(obj: Context) -> None:
+    """Back up the journal now and print the backup's path."""
+    from nts_desktop.storage.backup import backup_journal
+
+    with obj.journal(write=False, create=False) as journal:
+        path = backup_journal(journal.path, db=journal.db, reason="manual")
+    click.echo(str(path))
+
+
+@cli.command("restore")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@pass_context
+def restore_command(obj: Context, file: Path, yes: bool) -> None:
+    """Replace the journal with a backup (the current state is backed up first)."""
+    from nts_desktop.storage.backup import backup_journal, restore_into
+
+    try:
+        if not check_journal_file(file):
+            raise Refused(f"{file} is not an nts-desktop journal")
+    except JournalError as exc:
+        raise Refused(f"{file}: {exc}") from exc
+    if not yes and not click.confirm(f"Replace {obj.db_path} with {file}?", err=True):
+        raise Refused("restore cancelled; nothing changed")
+    with obj.journal(write=True) as journal:
+        saved = backup_journal(journal.path, db=journal.db, reason="before-restore")
+        restore_into(journal.db, file)
+    click.echo(f"restored {file} into {obj.db_path} (previous state saved in {saved})", err=True)
+
+
+def main() -> None:
+    """Console entry point."""
+    cli(prog_name="nts-desktop")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Pure records, time rules and per-night measures: standard library only, no Qt."""

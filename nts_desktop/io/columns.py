@@ -1,0 +1,25 @@
+"""The interchange columns of DESIGN §6 and the cell rules both directions share."""
+
+from __future__ import annotations
+
+import re
+
+from nts_desktop.core.records import FIELDS
+
+COLUMNS: tuple[str, ...] = tuple(f.name for f in FIELDS)
+DERIVED: tuple[str, ...] = ("tib_min", "tst_min", "se_pct", "sleep_onset", "midsleep")
+HEADER: tuple[str, ...] = (*COLUMNS, *DERIVED)
+TEXT_COLUMNS = frozenset(f.name for f in FIELDS if f.kind in ("source", "zone", "text", "tags"))
+
+_GUARD_OUT = re.compile(r"^'*[=+\-@\t\r]")
+_GUARD_IN = re.compile(r"^'+[=+\-@\t\r]")
+
+
+def guard(cell: str) -> str:
+    """Formula guard on export: one leading ``'`` before a cell a spreadsheet would run."""
+    return "'" + cell if _GUARD_OUT.match(cell) else cell
+
+
+def unguard(cell: str) -> str:
+    """Undo ``guard`` on import: remove one leading ``'`` where export would have added it."""
+    return cell[1:] if _GUARD_IN.match(cell) else cell

@@ -1,0 +1,334 @@
+"""CSV import (DESIGN §6): by header name, every bad row reported, all or nothing.
+
+``read_csv`` turns bytes into records or raises ``ImportRefused`` listing every problem with
+its physical line (header = 1), column and reason. ``import_csv`` then checks the dates
+against the journal under the conflict policy and writes everything in one transaction.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Literal
+
+from nts_desktop.core.entry import build_night
+from nts_desktop.core.records import (
+    DIARY,
+    FIELD,
+    NIGHT_NUMBERS,
+    NIGHT_TIMES,
+    Day,
+    Night,
+    RecordError,
+    day_problems,
+    default_free_day,
+    normalize_tags,
+)
+from nts_desktop.core.timeutil import TimeRuleError, parse_bare_time, parse_datetime, zone
+from nts_desktop.storage.backup import backup_journal
+from nts_desktop.storage.journal import Journal
+
+from .columns import COLUMNS, DERIVED, unguard
+
+Policy = Literal["fail", "skip", "replace"]
+POLICIES: tuple[Policy, ...] = ("fail", "skip", "replace")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_INT = re.compile(r"^\d+$")
+NIGHT_CELLS = (*NIGHT_TIMES, *NIGHT_NUMBERS)
+DAY_CELLS = tuple(c for c in COLUMNS if FIELD[c].part == "day")
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """One reason a row was refused."""
+
+    line: int
+    column: str | None
+    message: str
+
+    def describe(self, filename: str = "") -> str:
+        where = f"{filename}:" if filename else "line "
+        col = f" column {self.column}:" if self.column else ""
+        return f"{where}{self.line}:{col} {self.message}"
+
+
+class ImportRefused(ValueError):
+    """Nothing was written; ``problems`` says why, row by row."""
+
+    def __init__(self, problems: list[RowProblem], filename: str = ""):
+        self.problems = problems
+        self.filename = filename
+        super().__init__("\n".join(p.describe(filename) for p in problems))
+
+
+@dataclass
+class ParsedCsv:
+    """The records a file holds, with the line each came from."""
+
+    days: list[tuple[int, Day]] = field(default_factory=list)
+    nights: list[tuple[int, Night]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    blank_rows: int = 0
+
+
+@dataclass
+class ImportResult:
+    """What an import did."""
+
+    added: int = 0
+    replaced: int = 0
+    skipped: list[date] = field(default_factory=list)
+    blank_rows: int = 0
+    warnings: list[str] = field(default_factory=list)
+    backup: Path | None = None
+
+    def summary(self) -> str:
+        parts = [f"imported {self.added + self.replaced} records"]
+        if self.replaced:
+            parts.append(f"{self.replaced} replaced")
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} existing dates skipped")
+        if self.blank_rows:
+            parts.append(f"{self.blank_rows} blank rows ignored")
+        return ", ".join(parts)
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ImportRefused([RowProblem(line, None, "is not UTF-8 text")]) from exc
+
+
+class _Row:
+    """One CSV record's cells by column, and the problems found while reading it."""
+
+    def __init__(self, line: int, cells: dict[str, str]):
+        self.line = line
+        self.cells = cells
+        self.problems: list[RowProblem] = []
+
+    def text(self, column: str) -> str:
+        return unguard(self.cells.get(column, ""))
+
+    def blank(self, column: str) -> bool:
+        return self.text(column).strip() == ""
+
+    def fail(self, column: str | None, message: str) -> None:
+        self.problems.append(RowProblem(self.line, column, message))
+
+    def integer(self, column: str) -> int | None:
+        value = self.text(column).strip()
+        if not value:
+            return None
+        if not _INT.match(value):
+            self.fail(column, f"{value!r} is not a whole number")
+            return None
+        number = int(value)
+        f = FIELD[column]
+        if (f.lo is not None and number < f.lo) or (f.hi is not None and number > f.hi):
+            self.fail(column, f"{number} is out of range ({f.lo} to {f.hi})")
+            return None
+        return number
+
+    def reading(self, column: str, tz: str) -> time | datetime | None:
+        value = self.text(column).strip()
+        if not value:
+            return None
+        try:
+            bare = parse_bare_time(value)
+            return bare if bare is not None else parse_datetime(value, tz)
+        except TimeRuleError as exc:
+            self.fail(column, str(exc))
+            return None
+
+
+def _parse_row(row: _Row, journal_zone: str, free_weekdays: Iterable[int]) -> Day | Night | None:
+    raw_date = row.text("date").strip()
+    if not _DATE.match(raw_date):
+        row.fail("date", f"{raw_date!r} is not a date (expected YYYY-MM-DD)")
+        return None
+    try:
+        when = date.fromisoformat(raw_date)
+    except ValueError:
+        row.fail("date", f"{raw_date!r} is not a calendar date")
+        return None
+    source = row.text("source").strip() or DIARY
+    tz = row.text("tz").strip() or journal_zone
+    try:
+        zone(tz)
+    except TimeRuleError as exc:
+        row.fail("tz", str(exc))
+        return None
+
+    night: Night | None = None
+    present = [c for c in NIGHT_CELLS if not row.blank(c)]
+    readings = {c: row.reading(c, tz) for c in NIGHT_TIMES}
+    numbers = {c: row.integer(c) for c in NIGHT_NUMBERS}
+    if present and not row.problems:
+        try:
+            night = build_night(when, tz, readings, numbers, source)
+        except RecordError as exc:
+            for p in exc.problems:
+                row.fail(p.field, p.message)
+    if source != DIARY:
+        for column in DAY_CELLS:
+            if not row.blank(column):
+                row.fail(column, f"only the diary row of a date holds day fields (source {source})")
+        if not present:
+            row.fail("source", f"a {source} row needs a night")
+        return None if row.problems else night
+
+    values: dict = {c: row.integer(c) for c in DAY_CELLS if FIELD[c].kind == "int"}
+    free = row.text("free_day").strip()
+    if free in ("0", "1"):
+        values["free_day"] = free == "1"
+    elif free:
+        row.fail("free_day", f"{free!r} is not 0 or 1")
+    else:
+        values["free_day"] = default_free_day(when, free_weekdays)
+    values["medication"] = row.text("medication") if not row.blank("medication") else None
+    values["notes"] = row.text("notes") if not row.blank("notes") else None
+    try:
+        values["tags"] = normalize_tags(row.text("tags"))
+    except RecordError as exc:
+        for p in exc.problems:
+            row.fail(p.field, p.message)
+    if row.problems:
+        return None
+    day = Day(date=when, night=night, **values)
+    for p in day_problems(day):
+        row.fail(p.field, p.message)
+    return None if row.problems else day
+
+
+def read_csv(
+    data: bytes, journal_zone: str, free_weekdays: Iterable[int] = (5, 6), filename: str = ""
+) -> ParsedCsv:
+    """Parse a whole file; raises ImportRefused with every problem if any row is bad."""
+    text = _decode(data)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    parsed = ParsedCsv()
+    problems: list[RowProblem] = []
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise ImportRefused([RowProblem(1, None, "the file is empty")], filename)
+        header = [h.strip() for h in header]
+        known = set(COLUMNS) | set(DERIVED)
+        seen: set[str] = set()
+        for name in header:
+            if name in seen:
+                problems.append(RowProblem(1, name, "the column appears twice in the header"))
+            seen.add(name)
+            if name not in known:
+                parsed.warnings.append(f"column {name!r} is not a journal column; ignored")
+        if "date" not in header:
+            problems.append(RowProblem(1, "date", "the header has no date column"))
+        if problems:
+            raise ImportRefused(problems, filename)
+        first_line: dict[tuple[date, str], int] = {}
+        end_of_previous = reader.line_num
+        for cells in reader:
+            line = end_of_previous + 1
+            end_of_previous = reader.line_num
+            if not cells or all(not c.strip() for c in cells):
+                continue
+            if len(cells) > len(header):
+                problems.append(
+                    RowProblem(
+                        line, None, f"has {len(cells)} cells but the header has {len(header)}"
+                    )
+                )
+                continue
+            row = _Row(line, {h: c for h, c in zip(header, cells, strict=False) if h in COLUMNS})
+            if all(row.blank(c) for c in COLUMNS if c != "date"):
+                parsed.blank_rows += 1
+                continue
+            record = _parse_row(row, journal_zone, free_weekdays)
+            problems.extend(row.problems)
+            if record is None:
+                continue
+            source = record.source if isinstance(record, Night) else DIARY
+            key = (record.date, source)
+            if key in first_line:
+                problems.append(
+                    RowProblem(
+                        line,
+                        "date",
+                        f"{record.date} ({source}) is already on line {first_line[key]}",
+                    )
+                )
+                continue
+            first_line[key] = line
+            if isinstance(record, Night):
+                parsed.nights.append((line, record))
+            else:
+                parsed.days.append((line, record))
+    except csv.Error as exc:
+        problems.append(RowProblem(reader.line_num, None, f"is not valid CSV ({exc})"))
+    if problems:
+        raise ImportRefused(problems, filename)
+    return parsed
+
+
+def import_csv(journal: Journal, source: str | Path, on_conflict: Policy = "fail") -> ImportResult:
+    """Import a CSV file into the journal, all or nothing; raises ImportRefused on any problem."""
+    path = Path(source)
+    name = str(source)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportRefused(
+            [RowProblem(0, None, f"cannot be read ({exc.strerror})")], name
+        ) from exc
+    return import_bytes(journal, data, on_conflict, name)
+
+
+def import_bytes(
+    journal: Journal, data: bytes, on_conflict: Policy = "fail", filename: str = ""
+) -> ImportResult:
+    """Import CSV bytes (see ``import_csv``)."""
+    if on_conflict not in POLICIES:
+        raise ValueError(f"on_conflict must be one of {POLICIES}")
+    parsed = read_csv(data, journal.zone_name, journal.settings.free_weekdays, filename)
+    existing_days = journal.dates()
+    existing_nights = {(n.date, n.source) for n in journal.device_nights()}
+    day_conflicts = [(line, d) for line, d in parsed.days if d.date in existing_days]
+    night_conflicts = [
+        (line, n) for line, n in parsed.nights if (n.date, n.source) in existing_nights
+    ]
+    result = ImportResult(blank_rows=parsed.blank_rows, warnings=parsed.warnings)
+    conflicts = len(day_conflicts) + len(night_conflicts)
+    if conflicts and on_conflict == "fail":
+        raise ImportRefused(
+            [
+                RowProblem(
+                    line, "date", f"{rec.date} is already in the journal (choose skip or replace)"
+                )
+                for line, rec in sorted(day_conflicts + night_conflicts, key=lambda x: x[0])
+            ],
+            filename,
+        )
+    days = [d for _, d in parsed.days]
+    nights = [n for _, n in parsed.nights]
+    if on_conflict == "skip":
+        result.skipped = sorted(
+            {d.date for _, d in day_conflicts} | {n.date for _, n in night_conflicts}
+        )
+        days = [d for d in days if d.date not in existing_days]
+        nights = [n for n in nights if (n.date, n.source) not in existing_nights]
+    elif conflicts:
+        result.backup = backup_journal(journal.path, db=journal.db, reason="before-import")
+        result.replaced = conflicts
+    journal.write_many(days, nights)
+    result.added = len(days) + len(nights) - result.replaced
+    return result

@@ -1,0 +1,81 @@
+"""Backups with SQLite's backup API: before upgrades, before replacing imports, once a day.
+
+Backups sit in ``<journal>.backups/`` beside the journal (folder 0700, files 0600), named by
+the time they were taken, and only the newest ``KEEP`` are kept (DESIGN §9).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from .paths import PRIVATE_FILE, create_private_file, ensure_private_dir
+
+KEEP = 30
+DAILY = timedelta(days=1)
+
+
+def backup_dir(journal_path: Path) -> Path:
+    return journal_path.parent / f"{journal_path.name}.backups"
+
+
+def list_backups(journal_path: Path) -> list[Path]:
+    """Backups of this journal, oldest first."""
+    folder = backup_dir(journal_path)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{journal_path.stem}-*.sqlite3"))
+
+
+def backup_journal(
+    journal_path: Path,
+    *,
+    db: Database | None = None,
+    reason: str = "manual",
+    now: datetime | None = None,
+) -> Path:
+    """Copy the journal into a new backup file and prune old ones; returns the backup's path."""
+    now = now or datetime.now(UTC)
+    folder = backup_dir(journal_path)
+    ensure_private_dir(folder)
+    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"{journal_path.stem}-{stamp}-{reason}.sqlite3"
+    create_private_file(target)
+    source = db.conn if db is not None else sqlite3.connect(journal_path)
+    dest = sqlite3.connect(target)
+    try:
+        source.backup(dest)
+        dest.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        dest.close()
+        if db is None:
+            source.close()
+    target.chmod(PRIVATE_FILE)
+    for old in list_backups(journal_path)[:-KEEP]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def backup_if_due(journal_path: Path, db: Database, now: datetime | None = None) -> Path | None:
+    """Take the daily backup when the newest one is over a day old (or there is none)."""
+    now = now or datetime.now(UTC)
+    if db.execute("SELECT count(*) FROM days").fetchone()[0] == 0:
+        return None
+    existing = list_backups(journal_path)
+    if existing:
+        age = now.timestamp() - existing[-1].stat().st_mtime
+        if age < DAILY.total_seconds():
+            return None
+    return backup_journal(journal_path, db=db, reason="daily", now=now)
+
+
+def restore_into(db: Database, backup: Path) -> None:
+    """Replace the open journal's contents with those of ``backup`` (already checked)."""
+    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        source.backup(db.conn)
+    finally:
+        source.close()

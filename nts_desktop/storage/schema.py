@@ -1,0 +1,58 @@
+"""The journal's schema as sqlite-utils migrations. Never edit a released step; add the next.
+
+Step names are recorded in ``_sqlite_migrations``; a file holding a step this version does
+not know was written by a newer version and is refused (DESIGN §9).
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+APPLICATION_ID = 0x4E545344  # "NTSD"
+MIGRATION_SET = "nts_desktop"
+
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute(
+        """CREATE TABLE days (
+            date TEXT PRIMARY KEY,
+            free_day INTEGER NOT NULL CHECK (free_day IN (0, 1)),
+            quality INTEGER,
+            rested INTEGER,
+            naps_min INTEGER,
+            caffeine INTEGER,
+            alcohol INTEGER,
+            medication TEXT,
+            mood INTEGER,
+            focus INTEGER,
+            resilience INTEGER,
+            tags TEXT,
+            notes TEXT
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE nights (
+            date TEXT NOT NULL,
+            source TEXT NOT NULL,
+            tz TEXT NOT NULL,
+            bedtime TEXT NOT NULL,
+            lights_out TEXT NOT NULL,
+            sleep_latency_min INTEGER NOT NULL,
+            awakenings INTEGER NOT NULL,
+            waso_min INTEGER NOT NULL,
+            final_wake TEXT NOT NULL,
+            out_of_bed TEXT NOT NULL,
+            PRIMARY KEY (date, source)
+        )"""
+    )
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+def known_steps() -> frozenset[str]:
+    """Names of every step this version knows (all are pending on an empty database)."""
+    return frozenset(m.name for m in migrations.pending(Database(memory=True)))

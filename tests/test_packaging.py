@@ -1,0 +1,80 @@
+"""The package installs, ships its resources and keeps heavy imports off the start-up path."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_wheel_ships_icon_and_desktop_entry_and_installed_copy_loads_icon(tmp_path: Path):
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path / "dist"),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    wheel = next((tmp_path / "dist").glob("nts_desktop-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "nts_desktop/resources/nts-desktop.svg" in names
+    assert "nts_desktop/resources/nts-desktop.desktop" in names
+    target = tmp_path / "site"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(target),
+            str(wheel),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    probe = (
+        "import nts_desktop, sys;"
+        f"assert nts_desktop.__file__.startswith({str(target)!r}), nts_desktop.__file__;"
+        "from PySide6.QtGui import QGuiApplication, QIcon;"
+        "app = QGuiApplication([]);"
+        "from nts_desktop.resources import resource_path, ICON;"
+        "icon = QIcon(str(resource_path(ICON)));"
+        "assert not icon.isNull() and not icon.pixmap(64, 64).isNull();"
+        "print('icon ok')"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(target), "QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+    )
+    assert out.returncode == 0, out.stderr
+    assert "icon ok" in out.stdout
+
+
+def test_cli_start_does_not_import_scipy_or_qt():
+    probe = (
+        "import sys; import nts_desktop.cli;"
+        "from click.testing import CliRunner;"
+        "CliRunner().invoke(nts_desktop.cli.cli, ['--help']);"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('scipy', 'PySide6', 'pyqtgraph')];"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
