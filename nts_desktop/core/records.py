@@ -265,6 +265,7 @@ def normalize_day(day: Day) -> Day:
 
     Raises RecordError listing every problem.
     """
+    day = replace(day, tags=normalize_tags(day.tags))
     problems = day_problems(day)
     if problems:
         raise RecordError(problems)
@@ -273,5 +274,4 @@ def normalize_day(day: Day) -> Day:
         night=normalize_night(day.night) if day.night else None,
         medication=day.medication if day.medication and day.medication.strip() else None,
         notes=day.notes if day.notes and day.notes.strip() else None,
-        tags=normalize_tags(day.tags),
     )

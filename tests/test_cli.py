@@ -1,0 +1,172 @@
+"""The command line (DESIGN §7) through click's CliRunner: every command and exit code."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import VECTORS
+
+from nts_desktop.cli import cli
+from nts_desktop.storage import JournalLock, open_journal
+
+DIARY = str(VECTORS / "diary_B_weekend_shift.csv")
+
+
+def run(*args: str, input: str | None = None):
+    return CliRunner().invoke(cli, list(args), input=input, catch_exceptions=False)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "j.sqlite3")
+
+
+def test_import_then_export_to_stdout_and_file(db, tmp_path):
+    result = run("--db", db, "--tz", "Europe/Berlin", "import", DIARY)
+    assert result.exit_code == 0, result.output
+    assert "imported 14 records" in result.stderr
+    out = run("--db", db, "export", "-")
+    assert out.exit_code == 0
+    assert out.stdout.startswith("date,source,tz,bedtime")
+    assert out.stdout_bytes.count(b"\r\n") == 15
+    target = tmp_path / "out.csv"
+    assert run("--db", db, "export", str(target)).exit_code == 0
+    assert target.read_bytes() == out.stdout_bytes
+
+
+def test_env_var_picks_the_journal(tmp_path, monkeypatch):
+    monkeypatch.setenv("NTS_DESKTOP_DB", str(tmp_path / "env.sqlite3"))
+    assert run("--tz", "Europe/Berlin", "import", DIARY).exit_code == 0
+    assert (tmp_path / "env.sqlite3").exists()
+
+
+def test_export_range_is_inclusive(db):
+    run("--db", db, "--tz", "Europe/Berlin", "import", DIARY)
+    out = run("--db", db, "export", "-", "--from", "2025-04-10", "--to", "2025-04-12")
+    assert [line[:10] for line in out.stdout_bytes.decode().split("\r\n")[1:-1]] == [
+        "2025-04-10",
+        "2025-04-11",
+        "2025-04-12",
+    ]
+
+
+def test_bad_file_exits_1_naming_line_and_column(db, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("date,mood\n2025-04-01,5\n2025-04-02,eleven\n")
+    result = run("--db", db, "import", str(bad))
+    assert result.exit_code == 1
+    assert f"{bad}:3: column mood: 'eleven' is not a whole number" in result.stderr
+    assert "Traceback" not in result.output
+    with open_journal(db, read_only=True) as j:
+        assert j.dates() == set()
+
+
+def test_missing_file_exits_1(db, tmp_path):
+    result = run("--db", db, "import", str(tmp_path / "nope.csv"))
+    assert result.exit_code == 1
+    assert "nope.csv" in result.stderr and "cannot be read" in result.stderr
+
+
+def test_conflict_policies(db, tmp_path):
+    assert run("--db", db, "--tz", "Europe/Berlin", "import", DIARY).exit_code == 0
+    again = run("--db", db, "import", DIARY)
+    assert again.exit_code == 1
+    assert "2025-04-07 is already in the journal" in again.stderr
+    skip = run("--db", db, "import", "--on-conflict", "skip", DIARY)
+    assert skip.exit_code == 0 and "14 existing dates skipped" in skip.stderr
+    replace = run("--db", db, "import", "--on-conflict", "replace", DIARY)
+    assert replace.exit_code == 0 and "backup taken:" in replace.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--tz", "Mars/Base", "export", "-"],
+        ["import"],
+        ["import", "--on-conflict", "merge", DIARY],
+        ["export", "-", "--from", "April"],
+        ["export", "-", "--from", "2025-04-10", "--to", "2025-04-01"],
+        ["frobnicate"],
+    ],
+)
+def test_usage_errors_exit_2(db, args):
+    result = run("--db", db, *args)
+    assert result.exit_code == 2, result.output
+
+
+def test_foreign_journal_exits_3_and_is_untouched(tmp_path):
+    path = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    for args in (["import", DIARY], ["export", "-"], ["backup"]):
+        result = run("--db", str(path), *args)
+        assert result.exit_code == 3, args
+        assert "another application" in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_not_sqlite_exits_3(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("hello")
+    result = run("--db", str(path), "export", "-")
+    assert result.exit_code == 3 and "not an SQLite file" in result.stderr
+
+
+def test_locked_journal_exits_4_for_writes_but_reads_work(db):
+    run("--db", db, "--tz", "Europe/Berlin", "import", DIARY)
+    with JournalLock(Path(db)):
+        result = run("--db", db, "import", "--on-conflict", "skip", DIARY)
+        assert result.exit_code == 4
+        assert "open in an nts-desktop window" in result.stderr
+        assert run("--db", db, "export", "-").exit_code == 0
+
+
+def test_export_of_missing_journal_exits_3(tmp_path):
+    result = run("--db", str(tmp_path / "none.sqlite3"), "export", "-")
+    assert result.exit_code == 3 and "no journal" in result.stderr
+
+
+def test_export_to_unwritable_place_exits_1(db, tmp_path):
+    run("--db", db, "--tz", "Europe/Berlin", "import", DIARY)
+    result = run("--db", db, "export", str(tmp_path / "missing" / "out.csv"))
+    assert result.exit_code == 1 and "cannot write" in result.stderr
+
+
+def test_backup_and_restore(db, tmp_path):
+    run("--db", db, "--tz", "Europe/Berlin", "import", DIARY)
+    backup = run("--db", db, "backup")
+    assert backup.exit_code == 0
+    path = Path(backup.stdout.strip())
+    assert path.exists()
+    run("--db", db, "import", "--on-conflict", "replace", str(_one_row(tmp_path)))
+    cancelled = run("--db", db, "restore", str(path), input="n\n")
+    assert cancelled.exit_code == 1 and "nothing changed" in cancelled.stderr
+    restored = run("--db", db, "restore", "--yes", str(path))
+    assert restored.exit_code == 0, restored.output
+    with open_journal(db, read_only=True) as j:
+        assert j.day(j.days()[0].date).mood == 6
+
+
+def test_restore_refuses_non_journal(db, tmp_path):
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_text("junk")
+    result = run("--db", db, "restore", "--yes", str(junk))
+    assert result.exit_code == 1 and "not an SQLite file" in result.stderr
+
+
+def test_help_and_version():
+    assert run("--help").exit_code == 0
+    assert "0.1" in run("--version").stdout
+    assert "import" in run().stdout
+
+
+def _one_row(tmp_path: Path) -> Path:
+    f = tmp_path / "one.csv"
+    f.write_text("date,mood\n2025-04-07,1\n")
+    return f

@@ -1,0 +1,252 @@
+"""The journal file (DESIGN §9): safe opening, settings, writes, backups, lock, durability."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import stat
+import subprocess
+import sys
+import time
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from diaries import day
+
+from nts_desktop.storage import JournalError, JournalLock, JournalLocked, open_journal
+from nts_desktop.storage.backup import KEEP, backup_if_due, backup_journal, list_backups
+from nts_desktop.storage.paths import default_journal_path
+from nts_desktop.storage.schema import APPLICATION_ID
+
+
+def snapshot(path: Path) -> tuple[bytes, int]:
+    return path.read_bytes(), path.stat().st_mtime_ns
+
+
+def test_new_journal_is_private_wal_full_and_tagged(journal, journal_path):
+    assert stat.S_IMODE(journal_path.stat().st_mode) == 0o600
+    assert journal.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert journal.db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert journal.db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert journal.settings.tz == "Europe/Berlin"
+    assert journal.settings.free_weekdays == (5, 6)
+
+
+def test_default_location_is_a_private_folder(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    with open_journal(None) as j:
+        assert j.path == default_journal_path()
+        assert j.path.parent == tmp_path / "data" / "nts-desktop"
+    assert stat.S_IMODE(j.path.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(j.path.stat().st_mode) == 0o600
+
+
+def test_new_journal_takes_system_zone_without_tz(journal_path, monkeypatch):
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    with open_journal(journal_path) as j:
+        assert j.settings.tz == "Asia/Tokyo"
+    with open_journal(journal_path, tz="Europe/Berlin") as j:
+        assert j.zone_name == "Europe/Berlin"  # override for this run
+        assert j.settings.tz == "Asia/Tokyo"  # the journal keeps its own
+
+
+def test_settings_persist_and_are_checked(journal, journal_path):
+    journal.update_settings(tz="America/New_York", free_weekdays=[4, 5])
+    journal.close()
+    with open_journal(journal_path) as j:
+        assert j.settings.tz == "America/New_York"
+        assert j.settings.free_weekdays == (4, 5)
+        assert j.settings.work_weekdays == 5
+        with pytest.raises(ValueError):
+            j.update_settings(free_weekdays=[7])
+        with pytest.raises(ValueError):
+            j.update_settings(tz="Mars/Base")
+
+
+def test_save_read_replace_delete(journal):
+    d = day(
+        "2025-04-08",
+        "23:00",
+        "23:10",
+        "06:50",
+        "07:00",
+        mood=7,
+        tags=("run", "tea"),
+        notes="line one\nline two",
+    )
+    journal.save_day(d)
+    assert journal.day(date(2025, 4, 8)) == d
+    changed = day("2025-04-08", mood=3)  # the night removed, mood changed
+    journal.save_day(changed)
+    assert journal.day(date(2025, 4, 8)) == changed
+    assert journal.db.execute("SELECT count(*) FROM nights").fetchone()[0] == 0
+    assert journal.delete_day(date(2025, 4, 8)) == changed
+    assert journal.day(date(2025, 4, 8)) is None
+    assert journal.dates() == set()
+
+
+def test_days_range_and_device_nights(journal):
+    from diaries import night
+
+    journal.write_many(
+        [day(f"2025-04-{d:02d}", "23:00", "23:10", "06:50", "07:00") for d in range(1, 11)],
+        [night("2025-04-05", "23:05", "23:15", "06:40", "06:55", source="watch")],
+    )
+    assert [d.date.day for d in journal.days(date(2025, 4, 3), date(2025, 4, 5))] == [3, 4, 5]
+    assert [n.source for n in journal.device_nights()] == ["watch"]
+    assert journal.device_nights(date(2025, 4, 6)) == []
+    assert journal.day(date(2025, 4, 5)).night.source == "diary"
+
+
+def test_a_failed_write_many_writes_nothing(journal):
+    bad = day("2025-04-09", mood=5, tags=(b"not text",))  # fails inside the transaction
+    with pytest.raises(TypeError):
+        journal.write_many([day("2025-04-08", mood=5), bad])
+    assert journal.dates() == set()
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"date,bedtime\n2025-04-01,23:00\n", "not an SQLite file"),
+        (b"SQLite format 3\x00" + b"\x00" * 200, "damaged"),
+    ],
+)
+def test_refuses_non_journals_and_leaves_them_untouched(tmp_path, content, words):
+    path = tmp_path / "thing.sqlite3"
+    path.write_bytes(content)
+    before = snapshot(path)
+    with pytest.raises(JournalError, match=words):
+        open_journal(path)
+    assert snapshot(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["thing.sqlite3"]
+
+
+def test_refuses_another_applications_database(tmp_path):
+    path = tmp_path / "other.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (x)")
+    conn.commit()
+    conn.close()
+    before = snapshot(path)
+    with pytest.raises(JournalError, match="another application"):
+        open_journal(path)
+    assert snapshot(path) == before
+
+
+def test_refuses_a_journal_from_a_newer_version(journal, journal_path):
+    journal.db.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('nts_desktop', 'm999_future', 'x')"
+    )
+    journal.close()
+    before = snapshot(journal_path)
+    with pytest.raises(JournalError, match="newer version"):
+        open_journal(journal_path)
+    assert snapshot(journal_path) == before
+
+
+def test_refuses_a_damaged_journal(journal, journal_path):
+    journal.write_many(
+        [
+            day(f"2025-0{m}-{d:02d}", mood=5, notes="x" * 900)
+            for m in range(1, 4)
+            for d in range(1, 28)
+        ]
+    )
+    journal.close()
+    data = bytearray(journal_path.read_bytes())
+    for offset in range(4096 + 100, len(data), 4096):
+        data[offset : offset + 50] = b"\xff" * 50
+    journal_path.write_bytes(bytes(data))
+    before = snapshot(journal_path)
+    with pytest.raises(JournalError, match="damaged"):
+        open_journal(journal_path)
+    assert snapshot(journal_path) == before
+
+
+def test_missing_folder_and_read_only_missing_file(tmp_path):
+    with pytest.raises(JournalError, match="does not exist"):
+        open_journal(tmp_path / "nope" / "j.sqlite3")
+    with pytest.raises(JournalError, match="no journal"):
+        open_journal(tmp_path / "j.sqlite3", read_only=True)
+
+
+def test_read_only_open_changes_nothing(journal, journal_path):
+    journal.save_day(day("2025-04-08", mood=5))
+    journal.close()
+    before = snapshot(journal_path)
+    with open_journal(journal_path, read_only=True) as j:
+        assert [d.mood for d in j.days()] == [5]
+        with pytest.raises(JournalError):
+            j.save_day(day("2025-04-09", mood=5))
+    assert snapshot(journal_path) == before
+
+
+def test_backups_are_private_and_kept_thirty_deep(journal, journal_path):
+    journal.save_day(day("2025-04-08", mood=5))
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    for i in range(KEEP + 3):
+        path = backup_journal(journal_path, db=journal.db, now=start + timedelta(minutes=i))
+    backups = list_backups(journal_path)
+    assert len(backups) == KEEP
+    assert backups[-1] == path
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    with open_journal(path, read_only=True) as copy:
+        assert [d.mood for d in copy.days()] == [5]
+
+
+def test_daily_backup_only_when_due(journal, journal_path):
+    assert backup_if_due(journal_path, journal.db) is None  # empty journal: nothing to keep
+    journal.save_day(day("2025-04-08", mood=5))
+    first = backup_if_due(journal_path, journal.db)
+    assert first is not None
+    assert backup_if_due(journal_path, journal.db) is None
+    old = time.time() - 2 * 86400
+    os.utime(first, (old, old))
+    assert backup_if_due(journal_path, journal.db) is not None
+
+
+def test_lock_is_exclusive(journal_path):
+    with (
+        JournalLock(journal_path),
+        pytest.raises(JournalLocked, match="open in an nts-desktop window"),
+    ):
+        JournalLock(journal_path).acquire()
+    with JournalLock(journal_path) as again:
+        assert again.held
+
+
+WRITER = """
+import sys
+from datetime import date, timedelta
+sys.path.insert(0, {tests!r})
+from diaries import day
+from nts_desktop.storage import open_journal
+j = open_journal({path!r}, tz="Europe/Berlin")
+start = date(2000, 1, 1)
+for i in range(100000):
+    j.save_day(day(start + timedelta(days=i), "23:00", "23:10", "06:50", "07:00", mood=i % 10 + 1))
+    print((start + timedelta(days=i)).isoformat(), flush=True)
+"""
+
+
+def test_kill_minus_nine_loses_no_acknowledged_save(journal_path):
+    code = WRITER.format(tests=str(Path(__file__).parent), path=str(journal_path))
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    acknowledged = []
+    for line in proc.stdout:
+        acknowledged.append(line.strip())
+        if len(acknowledged) == 150:
+            break
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    acknowledged += [line.strip() for line in proc.stdout if line.strip()]
+    proc.stdout.close()
+    with open_journal(journal_path) as j:
+        assert j.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        stored = {d.isoformat() for d in j.dates()}
+    assert set(acknowledged) <= stored
