@@ -119,13 +119,20 @@ def _check_range(start: date | None, end: date | None) -> None:
     metavar="ZONE",
     help="IANA zone for this run, e.g. Europe/Berlin (default: the journal's).",
 )
+@click.option(
+    "--startup-check",
+    is_flag=True,
+    help="Open the window, draw the default page, print startup_ms=N and exit.",
+)
 @click.version_option(__version__, prog_name="nts-desktop")
 @click.pass_context
-def cli(ctx: click.Context, db: str | None, tz: str | None) -> None:
-    """A private, offline sleep journal. With no command, shows this help."""
+def cli(ctx: click.Context, db: str | None, tz: str | None, startup_check: bool) -> None:
+    """A private, offline sleep journal. With no command, opens the window."""
     ctx.obj = Context(db, tz)
     if ctx.invoked_subcommand is None:
-        click.echo(ctx.get_help())
+        from nts_desktop.app import run_window
+
+        ctx.exit(run_window(ctx.obj.db_path, tz, startup_check=startup_check))
 
 
 @cli.command("import")

@@ -38,3 +38,39 @@ def journal(journal_path: Path):
     j = open_journal(journal_path, tz="Europe/Berlin")
     yield j
     j.close()
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path):
+    """Build the real window over a journal file, with a pinned clock; closes it afterwards."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from PySide6.QtCore import QSettings
+
+    from nts_desktop.app import build_main_window, ensure_app
+
+    ensure_app()
+    QSettings().clear()
+    windows = []
+
+    def make(
+        path=None,
+        now=None,
+        tz="Europe/Berlin",
+        show=True,
+    ):
+        now = now or datetime(2025, 4, 21, 7, 30, tzinfo=ZoneInfo("Europe/Berlin"))
+        window = build_main_window(path or tmp_path / "journal.sqlite3", tz=tz, clock=lambda: now)
+        window.ask_unsaved = lambda parent, dates: "discard"
+        qtbot.addWidget(window)
+        windows.append(window)
+        if show:
+            with qtbot.waitActive(window):
+                window.show()
+                window.activateWindow()
+        return window
+
+    yield make
+    for window in windows:
+        window.close()

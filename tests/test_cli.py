@@ -163,10 +163,24 @@ def test_restore_refuses_non_journal(db, tmp_path):
 def test_help_and_version():
     assert run("--help").exit_code == 0
     assert "0.1" in run("--version").stdout
-    assert "import" in run().stdout
+    assert "import" in run("--help").stdout
 
 
 def _one_row(tmp_path: Path) -> Path:
     f = tmp_path / "one.csv"
     f.write_text("date,mood\n2025-04-07,1\n")
     return f
+
+
+def test_no_command_opens_the_window_with_the_group_options(monkeypatch, db):
+    import nts_desktop.app
+
+    calls = []
+    monkeypatch.setattr(
+        nts_desktop.app,
+        "run_window",
+        lambda path, tz, startup_check=False: calls.append((path, tz, startup_check)) or 0,
+    )
+    result = run("--db", db, "--tz", "Asia/Tokyo", "--startup-check")
+    assert result.exit_code == 0
+    assert calls == [(Path(db), "Asia/Tokyo", True)]

@@ -222,7 +222,13 @@ def night_problems(night: Night) -> list[Problem]:
             )
         )
     if up - bed >= MAX_TIME_IN_BED:
-        problems.append(Problem("out_of_bed", "time in bed must be under 24 hours"))
+        problems.append(
+            Problem(
+                "out_of_bed",
+                f"from bedtime ({_fmt(bed)}) to out of bed ({_fmt(up)}) is "
+                "24 hours or more; time in bed must be under 24 hours",
+            )
+        )
     elif up <= bed:
         problems.append(Problem("out_of_bed", "out of bed must be after bedtime"))
     return problems

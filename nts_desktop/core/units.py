@@ -1,0 +1,24 @@
+"""How durations, clock positions and percentages are written for people."""
+
+from __future__ import annotations
+
+
+def hours_minutes(minutes: float | None) -> str:
+    """``485`` -> ``8 h 05``; negative values keep their sign; None -> ``–``."""
+    if minutes is None:
+        return "–"
+    sign = "−" if minutes < 0 else ""
+    total = round(abs(minutes))
+    return f"{sign}{total // 60} h {total % 60:02d}"
+
+
+def clock(minutes: float | None) -> str:
+    """Anchored or clock minutes as a wall-clock time of day, ``-30`` -> ``23:30``."""
+    if minutes is None:
+        return "–"
+    whole = round(minutes) % 1440
+    return f"{whole // 60:02d}:{whole % 60:02d}"
+
+
+def percent(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f} %"

@@ -1,0 +1,74 @@
+"""The application context every page receives: the open journal, the clock, one broadcast.
+
+Pages never poke each other. An operation writes through the context, which emits
+``changed`` once with the dates it touched; every page refreshes from that (STYLE.md,
+"one change, one broadcast").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from PySide6.QtCore import QObject, Signal
+
+from nts_desktop.core.records import Day, Night
+from nts_desktop.core.timeutil import in_zone
+from nts_desktop.storage import Journal
+
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now().astimezone()
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one user action changed: its dates, and a line for the status bar."""
+
+    dates: frozenset[date] = field(default_factory=frozenset)
+    message: str = ""
+    everything: bool = False
+
+
+class AppContext(QObject):
+    """The journal, the clock and the ``changed`` broadcast, handed to every page."""
+
+    changed = Signal(object)  # Change
+
+    def __init__(self, journal: Journal, clock: Clock | None = None, demo: bool = False):
+        super().__init__()
+        self.journal = journal
+        self.clock = clock or system_clock
+        self.demo = demo
+
+    def today(self) -> date:
+        """The current date in the journal's zone."""
+        return in_zone(self.clock(), self.journal.zone_name).date()
+
+    # -- operations: each writes one transaction and broadcasts once -------------------------
+    def save_days(self, days: Iterable[Day], message: str = "") -> Change:
+        days = list(days)
+        self.journal.write_many(days)
+        return self._broadcast(Change(frozenset(d.date for d in days), message))
+
+    def write_records(self, days: Iterable[Day], nights: Iterable[Night], message: str) -> Change:
+        days, nights = list(days), list(nights)
+        self.journal.write_many(days, nights)
+        dates = frozenset(d.date for d in days) | frozenset(n.date for n in nights)
+        return self._broadcast(Change(dates, message))
+
+    def delete_day(self, when: date, message: str = "") -> Day | None:
+        old = self.journal.delete_day(when)
+        self._broadcast(Change(frozenset({when}), message))
+        return old
+
+    def reloaded(self, message: str = "") -> Change:
+        """Tell every page that anything may have changed (imports, restores)."""
+        return self._broadcast(Change(everything=True, message=message))
+
+    def _broadcast(self, change: Change) -> Change:
+        self.changed.emit(change)
+        return change

@@ -1,0 +1,30 @@
+"""The window's look: one stylesheet keyed on widget roles, built from the active palette."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+STYLESHEET = """
+QLabel[role="title"] { font-size: 15pt; font-weight: 600; }
+QLabel[role="hint"] { color: palette(placeholder-text); }
+QLabel[role="summary"] {
+    font-size: 13pt; padding: 8px 12px; border-radius: 6px;
+    background: palette(alternate-base); border: 1px solid palette(mid);
+}
+QLabel[role="error"] { color: #b3261e; font-weight: 600; }
+QGroupBox { font-weight: 600; margin-top: 12px; padding-top: 6px; }
+QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }
+QGroupBox QLabel, QGroupBox QCheckBox { font-weight: normal; }
+QFrame[role="rating"] { border: 1px solid transparent; border-radius: 6px; }
+QFrame[role="rating"]:focus { border: 1px solid palette(highlight); }
+QFrame[role="rating"] QPushButton { padding: 3px 8px; font-weight: normal; }
+QFrame[role="rating"] QPushButton:checked {
+    background: palette(highlight); color: palette(highlighted-text);
+    border: 1px solid palette(highlight); border-radius: 4px;
+}
+*[invalid="true"] { border: 2px solid #b3261e; border-radius: 4px; }
+"""
+
+
+def apply_style(app: QApplication) -> None:
+    app.setStyleSheet(STYLESHEET)
