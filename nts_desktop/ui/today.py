@@ -201,10 +201,7 @@ class TodayPage(QWidget):
         self.zone_note.setProperty("role", "hint")
         night_form.addRow("", self.zone_note)
         self._add(night_form, "quality", RatingBar(1, 5, labels=QUALITY_WORDS))
-        self._add(night_form, "rested", RatingBar(1, 5))
-        rested_hint = QLabel("1 not at all … 5 very")
-        rested_hint.setProperty("role", "hint")
-        night_form.addRow("", rested_hint)
+        self._add(night_form, "rested", RatingBar(1, 5, ends=("not at all", "very")))
         columns.addWidget(night_box, 0, 0)
 
         # the ratings of the day that has just ended
@@ -248,7 +245,7 @@ class TodayPage(QWidget):
         notes = QPlainTextEdit()
         notes.setTabChangesFocus(True)
         notes.setPlaceholderText("Anything worth remembering about this night or day")
-        notes.setMinimumHeight(notes.fontMetrics().lineSpacing() * 3 + 14)
+        notes.setFixedHeight(notes.fontMetrics().lineSpacing() * 4 + 14)
         self._add(notes_form, "tags", TagEdit())
         self._add(notes_form, "notes", notes)
         columns.addWidget(notes_box, 1, 1)
