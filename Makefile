@@ -27,7 +27,7 @@ run: install
 	$(BIN)/nts-desktop $(ARGS)
 
 lint: install-test
-	$(BIN)/ruff check nts_desktop tests benchmarks
+	$(BIN)/ruff check nts_desktop tests benchmarks tools
 
 test: install-test
 	$(BIN)/python -m pytest $(ARGS)

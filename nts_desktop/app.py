@@ -15,9 +15,12 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nts_desktop import APP_NAME, __version__
+from nts_desktop.demo import write_demo
 from nts_desktop.resources import ICON, resource_path
 from nts_desktop.storage import JournalError, JournalLock, JournalLocked, open_journal
 from nts_desktop.storage.backup import backup_if_due
+from nts_desktop.storage.journal import resolve_journal_path
+from nts_desktop.storage.paths import default_demo_path, ensure_private_dir
 
 from .ui.context import AppContext, Clock
 from .ui.main_window import MainWindow
@@ -43,12 +46,15 @@ def build_main_window(
     tz: str | None = None,
     clock: Clock | None = None,
     demo: bool = False,
+    windows: Windows | None = None,
 ) -> MainWindow:
     """The whole window over the journal at ``db_path``, holding its lock.
 
     Raises JournalLocked if another window has it open, JournalError if it cannot be used.
+    ``windows`` keeps the windows this one opens (the demo, or back to the user's journal).
     """
     ensure_app()
+    windows = windows or Windows(resolve_journal_path(db_path), tz, clock)
     journal = open_journal(db_path, tz=tz)
     lock = JournalLock(journal.path)
     try:
@@ -56,8 +62,46 @@ def build_main_window(
     except JournalLocked:
         journal.close()
         raise
-    backup_if_due(journal.path, journal.db)
-    return MainWindow(AppContext(journal, clock, demo=demo), lock)
+    if not demo:
+        backup_if_due(journal.path, journal.db)
+    window = MainWindow(AppContext(journal, clock, demo=demo), lock, opener=windows.open)
+    windows.opened.append(window)
+    return window
+
+
+class Windows:
+    """Opens the user's journal or the demo journal in a new window and keeps windows alive."""
+
+    def __init__(self, own_path: Path, tz: str | None, clock: Clock | None):
+        self.own_path = own_path
+        self.tz = tz
+        self.clock = clock
+        self.opened: list[MainWindow] = []
+
+    def open(self, demo: bool) -> MainWindow | None:
+        self.opened = [w for w in self.opened if w.isVisible()]
+        path = default_demo_path() if demo else self.own_path
+        try:
+            if demo:
+                _ensure_demo(path)
+            window = build_main_window(path, self.tz, self.clock, demo=demo, windows=self)
+        except (JournalError, JournalLocked) as exc:
+            QMessageBox.warning(None, APP_NAME, str(exc))
+            return None
+        window.show()
+        return window
+
+
+def _ensure_demo(path: Path) -> None:
+    """Create the demo journal (a year of nights) unless it already holds days."""
+    ensure_private_dir(path.parent)
+    if path.exists():
+        with open_journal(path, read_only=True) as existing:
+            if existing.day_count():
+                return
+    with JournalLock(path), open_journal(path) as journal:
+        if not journal.day_count():
+            write_demo(journal, nights=365)
 
 
 def process_age_ms() -> float:

@@ -58,9 +58,9 @@ def _as_date(_ctx: click.Context, _param: click.Parameter, value: str | None) ->
 class Context:
     """What the group options chose, handed to every subcommand."""
 
-    def __init__(self, db: str | None, tz: str | None):
+    def __init__(self, db: str | None, tz: str | None, db_given: bool = False):
         self.db_path = resolve_journal_path(db)
-        self.db_given = db is not None
+        self.db_given = db_given
         self.tz = tz
 
     @contextlib.contextmanager
@@ -128,7 +128,8 @@ def _check_range(start: date | None, end: date | None) -> None:
 @click.pass_context
 def cli(ctx: click.Context, db: str | None, tz: str | None, startup_check: bool) -> None:
     """A private, offline sleep journal. With no command, opens the window."""
-    ctx.obj = Context(db, tz)
+    given = ctx.get_parameter_source("db") == click.core.ParameterSource.COMMANDLINE
+    ctx.obj = Context(db, tz, db_given=given)
     if ctx.invoked_subcommand is None:
         from nts_desktop.app import run_window
 
@@ -213,6 +214,33 @@ def restore_command(obj: Context, file: Path, yes: bool) -> None:
         saved = backup_journal(journal.path, db=journal.db, reason="before-restore")
         restore_into(journal.db, file)
     click.echo(f"restored {file} into {obj.db_path} (previous state saved in {saved})", err=True)
+
+
+@cli.command("demo")
+@click.option(
+    "--nights",
+    type=click.IntRange(1, 36500),
+    default=365,
+    show_default=True,
+    help="How many nights to generate, ending yesterday.",
+)
+@click.option("--seed", type=int, default=1, show_default=True, help="Random seed.")
+@pass_context
+def demo_command(obj: Context, nights: int, seed: int) -> None:
+    """Write a generated demo journal (to --db, else demo.sqlite3 beside the default journal)."""
+    from nts_desktop.demo import write_demo
+    from nts_desktop.storage.paths import default_demo_path
+
+    if not obj.db_given:
+        obj.db_path = default_demo_path()
+    with obj.journal(write=True) as journal:
+        if journal.day_count():
+            raise Refused(
+                f"{journal.path} already holds days; demo data goes into an empty journal only"
+            )
+        count = write_demo(journal, nights=nights, seed=seed)
+    click.echo(f"{obj.db_path}: wrote a demo journal of {count} days", err=True)
+    click.echo(str(obj.db_path))
 
 
 def main() -> None:

@@ -59,7 +59,9 @@ def make_window(qtbot, tmp_path):
         now=None,
         tz="Europe/Berlin",
         show=True,
+        welcomed=True,
     ):
+        QSettings().setValue("welcome/done", welcomed)
         now = now or datetime(2025, 4, 21, 7, 30, tzinfo=ZoneInfo("Europe/Berlin"))
         window = build_main_window(path or tmp_path / "journal.sqlite3", tz=tz, clock=lambda: now)
         window.ask_unsaved = lambda parent, dates: "discard"

@@ -60,9 +60,12 @@ class RowProblem:
 class ImportRefused(ValueError):
     """Nothing was written; ``problems`` says why, row by row."""
 
-    def __init__(self, problems: list[RowProblem], filename: str = ""):
+    def __init__(
+        self, problems: list[RowProblem], filename: str = "", conflicts: list[date] | None = None
+    ):
         self.problems = problems
         self.filename = filename
+        self.conflicts = conflicts or []  # dates already in the journal (policy "fail")
         super().__init__("\n".join(p.describe(filename) for p in problems))
 
 
@@ -317,6 +320,7 @@ def import_bytes(
                 for line, rec in sorted(day_conflicts + night_conflicts, key=lambda x: x[0])
             ],
             filename,
+            conflicts=sorted({rec.date for _, rec in day_conflicts + night_conflicts}),
         )
     days = [d for _, d in parsed.days]
     nights = [n for _, n in parsed.nights]

@@ -19,7 +19,7 @@ from sqlite_utils import Database
 from nts_desktop.core.records import DIARY, NIGHT_NUMBERS, NIGHT_TIMES, Day, Night
 from nts_desktop.core.timeutil import format_time, system_zone_name, zone
 
-from .paths import create_private_file, default_journal_path, ensure_private_dir
+from .paths import create_private_file, data_dir, default_journal_path, ensure_private_dir
 from .schema import APPLICATION_ID, MIGRATION_SET, known_steps, migrations
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -319,7 +319,7 @@ def open_journal(
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         return Journal(path, Database(conn), tz, read_only=True)
     if not path.parent.exists():
-        if path == default_journal_path():
+        if path.parent == data_dir():
             ensure_private_dir(path.parent)
         else:
             raise JournalError(f"the folder {path.parent} does not exist")

@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
 
 from nts_desktop.core.records import Day, Night
 from nts_desktop.core.timeutil import in_zone
+from nts_desktop.io.csv_import import ImportResult, import_csv
 from nts_desktop.storage import Journal
 
 Clock = Callable[[], datetime]
@@ -32,6 +35,10 @@ class Change:
     message: str = ""
     everything: bool = False
 
+    @property
+    def touches_data(self) -> bool:
+        return self.everything or bool(self.dates)
+
 
 class AppContext(QObject):
     """The journal, the clock and the ``changed`` broadcast, handed to every page."""
@@ -43,6 +50,7 @@ class AppContext(QObject):
         self.journal = journal
         self.clock = clock or system_clock
         self.demo = demo
+        self.undo_stack = QUndoStack(self)
 
     def today(self) -> date:
         """The current date in the journal's zone."""
@@ -64,6 +72,16 @@ class AppContext(QObject):
         old = self.journal.delete_day(when)
         self._broadcast(Change(frozenset({when}), message))
         return old
+
+    def import_csv(self, path: str, policy: str = "fail") -> ImportResult:
+        """Import a CSV file (all or nothing); raises ImportRefused, broadcasts on success."""
+        result = import_csv(self.journal, path, policy)  # type: ignore[arg-type]
+        self.reloaded(f"{Path(path).name}: {result.summary()}.")
+        return result
+
+    def notify(self, message: str) -> None:
+        """A status line that changed nothing in the journal."""
+        self._broadcast(Change(message=message))
 
     def reloaded(self, message: str = "") -> Change:
         """Tell every page that anything may have changed (imports, restores)."""

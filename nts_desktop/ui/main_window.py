@@ -1,21 +1,36 @@
-"""The main window: pages in tabs, the menus, the status bar, and leaving without losing edits."""
+"""The main window: pages in tabs, menus, status bar, first-run welcome, and leaving safely."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from nts_desktop import APP_NAME
 from nts_desktop.storage import JournalLock
 
 from .context import AppContext, Change
+from .file_actions import FileActions
+from .journal_page import JournalPage
 from .today import TodayPage, short_date
 
 AskUnsaved = Callable[[QWidget, list[date]], str]  # returns "save", "discard" or "cancel"
+Opener = Callable[[bool], "MainWindow | None"]  # open the demo (True) or the user's journal
+SETTING_WELCOMED = "welcome/done"
 
 
 def ask_unsaved(parent: QWidget, dates: list[date]) -> str:
@@ -39,22 +54,96 @@ def ask_unsaved(parent: QWidget, dates: list[date]) -> str:
     }.get(QMessageBox.StandardButton(answer), "cancel")
 
 
-class MainWindow(QMainWindow):
-    """Today (and the later pages) in tabs over one AppContext; holds the journal's lock."""
+class Welcome(QFrame):
+    """First run on an empty journal: start logging, or look around a demo journal."""
 
-    def __init__(self, ctx: AppContext, lock: JournalLock | None = None):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("welcome")
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        box = QVBoxLayout()
+        box.setSpacing(14)
+        title = QLabel("Welcome to nts-desktop")
+        title.setProperty("role", "title")
+        text = QLabel(
+            "Each morning, log last night's sleep with the items of the Consensus Sleep Diary "
+            "and rate the day that has just ended: mood, focus and resilience. After a few "
+            "weeks, Trends and Insights show whether a more regular sleep schedule goes with "
+            "better days for you. Everything stays in one file on this computer."
+        )
+        text.setWordWrap(True)
+        text.setMaximumWidth(620)
+        self.start = QPushButton("Start logging", objectName="welcome_start")
+        self.start.setDefault(True)
+        self.demo = QPushButton("Explore a demo journal", objectName="welcome_demo")
+        self.demo.setToolTip(
+            "Opens a separate file with a year of made-up nights; your own "
+            "journal stays empty and untouched"
+        )
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start)
+        buttons.addWidget(self.demo)
+        buttons.addStretch(1)
+        hint = QLabel("The demo opens a separate file. Come back with “Back to my journal”.")
+        hint.setProperty("role", "hint")
+        for w in (title, text):
+            box.addWidget(w)
+        box.addLayout(buttons)
+        box.addWidget(hint)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addLayout(box)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+
+
+class MainWindow(QMainWindow):
+    """Today and Journal (later Trends, Insights) over one AppContext; holds the lock."""
+
+    def __init__(
+        self, ctx: AppContext, lock: JournalLock | None = None, opener: Opener | None = None
+    ):
         super().__init__()
         self.ctx = ctx
         self.lock = lock
+        self.opener = opener
         self.ask_unsaved: AskUnsaved = ask_unsaved
         self.setObjectName("main_window")
         title = f"{ctx.journal.path.name} — {APP_NAME}"
-        self.setWindowTitle(f"Demo journal ({title})" if ctx.demo else title)
+        self.setWindowTitle(f"Demo journal — {title}" if ctx.demo else title)
+
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.setCentralWidget(self.tabs)
         self.today = TodayPage(ctx, self)
+        self.journal = JournalPage(ctx, self)
         self.tabs.addTab(self.today, "Today")
+        self.tabs.addTab(self.journal, "Journal")
+        self.journal.openDate.connect(self.open_in_today)
+        self.files = FileActions(ctx, self)
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        if ctx.demo:
+            layout.addWidget(self._demo_banner())
+        self.stack = QStackedWidget()
+        self.welcome = Welcome()
+        self.welcome.start.clicked.connect(self._start_logging)
+        self.welcome.demo.clicked.connect(self.open_demo)
+        self.stack.addWidget(self.tabs)
+        self.stack.addWidget(self.welcome)
+        layout.addWidget(self.stack)
+        self.setCentralWidget(body)
+        if (
+            not ctx.demo
+            and ctx.journal.day_count() == 0
+            and not QSettings().value(SETTING_WELCOMED, False, type=bool)
+        ):
+            self.stack.setCurrentWidget(self.welcome)
+
         self.today.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         ctx.changed.connect(self._on_changed)
         self._build_menus()
@@ -64,12 +153,56 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
 
+    def _demo_banner(self) -> QFrame:
+        banner = QFrame(objectName="demo_banner")
+        banner.setProperty("role", "banner")
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(16, 6, 16, 6)
+        text = QLabel(
+            "You are exploring a <b>demo journal</b> of made-up nights. "
+            "Nothing you do here touches your own journal."
+        )
+        back = QPushButton("Back to my journal", objectName="demo_back")
+        back.clicked.connect(self.open_own_journal)
+        row.addWidget(text, 1)
+        row.addWidget(back)
+        return banner
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self.import_action = QAction("&Import CSV…", self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.files.import_csv)
+        self.export_action = QAction("&Export CSV…", self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.files.export_csv)
+        self.demo_action = QAction(
+            "Back to &my journal" if self.ctx.demo else "Explore a &demo journal", self
+        )
+        self.demo_action.triggered.connect(
+            self.open_own_journal if self.ctx.demo else self.open_demo
+        )
         self.quit_action = QAction("&Quit", self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
-        file_menu.addAction(self.quit_action)
+        for act in (
+            self.import_action,
+            self.export_action,
+            None,
+            self.demo_action,
+            None,
+            self.quit_action,
+        ):
+            file_menu.addSeparator() if act is None else file_menu.addAction(act)
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.ctx.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.ctx.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
         day_menu = self.menuBar().addMenu("&Day")
         for act in (
             self.today.save_action,
@@ -82,13 +215,46 @@ class MainWindow(QMainWindow):
         for index in range(self.tabs.count()):
             act = QAction(self.tabs.tabText(index), self)
             act.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            act.triggered.connect(lambda _=False, i=index: self.tabs.setCurrentIndex(i))
+            act.triggered.connect(lambda _=False, i=index: self.show_page(i))
             go.addAction(act)
+
+    # -- navigation --------------------------------------------------------------------------
+    def show_page(self, index: int) -> None:
+        self.stack.setCurrentWidget(self.tabs)
+        self.tabs.setCurrentIndex(index)
+
+    def open_in_today(self, when: date) -> None:
+        self.today.set_date(when)
+        self.show_page(self.tabs.indexOf(self.today))
+        self.today.inputs["bedtime"].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _start_logging(self) -> None:
+        QSettings().setValue(SETTING_WELCOMED, True)
+        self.show_page(self.tabs.indexOf(self.today))
+
+    def open_demo(self) -> MainWindow | None:
+        """Open the demo journal in its own window (this one closes)."""
+        return self._switch(demo=True)
+
+    def open_own_journal(self) -> MainWindow | None:
+        return self._switch(demo=False)
+
+    def _switch(self, demo: bool) -> MainWindow | None:
+        if self.opener is None:
+            return None
+        if demo:
+            QSettings().setValue(SETTING_WELCOMED, True)
+        if not self.close():
+            return None
+        return self.opener(demo)
 
     def _on_changed(self, change: Change) -> None:
         if change.message:
             self.statusBar().showMessage(change.message, 8000)
+        if change.touches_data and self.stack.currentWidget() is self.welcome:
+            self.show_page(0)
 
+    # -- closing -----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         unsaved = self.today.unsaved_dates()
         if unsaved:
@@ -97,9 +263,9 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
             self.today.discard_drafts()
-        QSettings().setValue("window/geometry", self.saveGeometry())
-        self.ctx.journal.close()
-        if self.lock is not None:
+        if self.lock is not None and self.lock.held:
+            QSettings().setValue("window/geometry", self.saveGeometry())
+            self.ctx.journal.close()
             self.lock.release()
         event.accept()
 

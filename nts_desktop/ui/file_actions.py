@@ -1,0 +1,240 @@
+"""File menu: Import CSV… and Export CSV…, through the same library functions as the CLI.
+
+The questions these actions ask (which file, what to do with dates already in the journal,
+which range to export) are plain callables on ``FileActions`` so tests can answer them; the
+defaults are the usual Qt dialogs. A refused import opens a report listing every problem
+with its line, column and reason; nothing has been written when it shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressDialog,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nts_desktop.io.csv_export import export_csv
+from nts_desktop.io.csv_import import ImportRefused
+
+from .context import AppContext
+from .today import short_date
+
+BIG_FILE = 256 * 1024  # show progress for files larger than this
+ExportChoice = tuple[str, date | None, date | None]
+
+
+class ImportReport(QDialog):
+    """Why an import was refused: every problem, selectable and copyable."""
+
+    def __init__(self, error: ImportRefused, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("import_report")
+        self.setWindowTitle("Import refused")
+        layout = QVBoxLayout(self)
+        count = len(error.problems)
+        name = Path(error.filename).name or "The file"
+        self.summary = QLabel(
+            f"<b>{name}: nothing was imported.</b> {count} problem{'s' if count != 1 else ''} "
+            "to fix (line 1 is the header). Your journal is unchanged."
+        )
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.details = QPlainTextEdit(objectName="import_problems")
+        self.details.setReadOnly(True)
+        self.details.setPlainText("\n".join(p.describe() for p in error.problems))
+        self.details.setAccessibleName("Problems found in the file")
+        self.details.setMinimumSize(560, 240)
+        layout.addWidget(self.details)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        copy = buttons.addButton("Copy", QDialogButtonBox.ButtonRole.ActionRole)
+        copy.clicked.connect(
+            lambda: QGuiApplication.clipboard().setText(self.details.toPlainText())
+        )
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+class ExportDialog(QDialog):
+    """Choose what to export: the whole journal or a range of dates."""
+
+    def __init__(self, first: date | None, last: date | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("export_dialog")
+        self.setWindowTitle("Export CSV")
+        form = QFormLayout(self)
+        self.whole = QRadioButton("The whole journal", objectName="export_whole")
+        self.range = QRadioButton("Only these dates:", objectName="export_range")
+        self.whole.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.whole)
+        group.addButton(self.range)
+        self.start = QDateEdit(objectName="export_from", calendarPopup=True)
+        self.end = QDateEdit(objectName="export_to", calendarPopup=True)
+        for edit, value in ((self.start, first), (self.end, last)):
+            edit.setDisplayFormat("yyyy-MM-dd")
+            if value:
+                edit.setDate(QDate(value.year, value.month, value.day))
+            edit.setEnabled(False)
+        self.start.setAccessibleName("From date")
+        self.end.setAccessibleName("To date")
+        self.range.toggled.connect(self.start.setEnabled)
+        self.range.toggled.connect(self.end.setEnabled)
+        form.addRow(self.whole)
+        form.addRow(self.range)
+        form.addRow("From", self.start)
+        form.addRow("To", self.end)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def chosen_range(self) -> tuple[date | None, date | None]:
+        if self.whole.isChecked():
+            return None, None
+        start, end = self.start.date().toPython(), self.end.date().toPython()
+        return (start, end) if start <= end else (end, start)
+
+
+def _ask_open_path(parent: QWidget) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(
+        parent, "Import CSV", "", "CSV files (*.csv);;All files (*)"
+    )
+    return path or None
+
+
+def _ask_conflict(parent: QWidget, dates: list[date]) -> str:
+    listed = ", ".join(short_date(d) for d in dates[:5]) + (" …" if len(dates) > 5 else "")
+    box = QMessageBox(parent)
+    box.setWindowTitle("Dates already in the journal")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setText(
+        f"{len(dates)} date{'s' if len(dates) != 1 else ''} in the file "
+        f"{'are' if len(dates) != 1 else 'is'} already in your journal: {listed}."
+    )
+    box.setInformativeText(
+        "Skip keeps what you have; Replace takes the file's version (a backup is made first)."
+    )
+    skip = box.addButton("Skip them", QMessageBox.ButtonRole.AcceptRole)
+    replace = box.addButton("Replace them", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(skip)
+    box.exec()
+    clicked = box.clickedButton()
+    return "skip" if clicked is skip else "replace" if clicked is replace else "cancel"
+
+
+def _ask_export(parent: QWidget, first: date | None, last: date | None) -> ExportChoice | None:
+    dialog = ExportDialog(first, last, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    start, end = dialog.chosen_range()
+    path, _ = QFileDialog.getSaveFileName(
+        parent, "Export CSV", "sleep-journal.csv", "CSV files (*.csv)"
+    )
+    return (path, start, end) if path else None
+
+
+class FileActions:
+    """Import and export for one window; the ``ask_*`` callables are the questions it asks."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget):
+        self.ctx = ctx
+        self.parent = parent
+        self.ask_open_path: Callable[[QWidget], str | None] = _ask_open_path
+        self.ask_conflict: Callable[[QWidget, list[date]], str] = _ask_conflict
+        self.ask_export: Callable[[QWidget, date | None, date | None], ExportChoice | None] = (
+            _ask_export
+        )
+        self.report: ImportReport | None = None
+
+    def import_csv(self) -> bool:
+        """Ask for a file and import it; True when something was imported."""
+        path = self.ask_open_path(self.parent)
+        if not path:
+            return False
+        policy = "fail"
+        while True:
+            try:
+                with _Busy(self.parent, f"Importing {Path(path).name}…", Path(path)):
+                    self.ctx.import_csv(path, policy)
+                return True
+            except ImportRefused as error:
+                if (
+                    error.conflicts
+                    and policy == "fail"
+                    and len(error.conflicts) == len(error.problems)
+                ):
+                    policy = self.ask_conflict(self.parent, error.conflicts)
+                    if policy == "cancel":
+                        return False
+                    continue
+                self.report = ImportReport(error, self.parent)
+                self.report.open()
+                return False
+
+    def export_csv(self) -> bool:
+        """Ask for a range and a file and export; True when a file was written."""
+        dates = sorted(self.ctx.journal.dates())
+        choice = self.ask_export(
+            self.parent, dates[0] if dates else None, dates[-1] if dates else None
+        )
+        if choice is None:
+            return False
+        path, start, end = choice
+        try:
+            count = export_csv(self.ctx.journal, path, start, end)
+        except OSError as exc:
+            QMessageBox.warning(
+                self.parent, "Export failed", f"{path} could not be written: {exc.strerror}"
+            )
+            return False
+        self.ctx.notify(f"Exported {count} records to {path}.")
+        return True
+
+
+class _Busy:
+    """A progress dialog and busy cursor while a large file is worked on."""
+
+    def __init__(self, parent: QWidget, text: str, path: Path):
+        self.dialog: QProgressDialog | None = None
+        try:
+            big = path.stat().st_size > BIG_FILE
+        except OSError:
+            big = False
+        if big:
+            self.dialog = QProgressDialog(text, "", 0, 0, parent)
+            self.dialog.setCancelButton(None)
+            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self.dialog.setMinimumDuration(0)
+
+    def __enter__(self) -> _Busy:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        if self.dialog is not None:
+            self.dialog.show()
+            QGuiApplication.processEvents()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        QGuiApplication.restoreOverrideCursor()
+        if self.dialog is not None:
+            self.dialog.close()

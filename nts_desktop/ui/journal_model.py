@@ -1,0 +1,255 @@
+"""The Journal table: every date from the first entry to the last, missing ones included.
+
+``JournalModel`` holds one row per date (a logged day, a day without a night, or a missing
+date) with the derived columns; ``JournalFilter`` sorts by real values (numbers, not text;
+blanks last) and filters by a search over dates, tags and notes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QPalette
+from PySide6.QtWidgets import QApplication
+
+from nts_desktop.core.measures import NightMeasures, measure
+from nts_desktop.core.records import QUALITY_WORDS, Day
+from nts_desktop.core.timeutil import anchored_minutes, in_zone
+from nts_desktop.core.units import clock, hours_minutes
+
+SORT_ROLE = Qt.ItemDataRole.UserRole
+DATE_ROLE = Qt.ItemDataRole.UserRole + 1
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str
+    numeric: bool = True
+    tip: str = ""
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("date", "Date", False),
+    Column("bedtime", "Bedtime", tip="Got into bed"),
+    Column("out_of_bed", "Up", tip="Got out of bed"),
+    Column("tib", "In bed", tip="Time in bed: bedtime to out of bed"),
+    Column("tst", "Asleep", tip="Total sleep time"),
+    Column("se", "Efficiency", tip="Sleep efficiency: asleep / in bed"),
+    Column("midsleep", "Midsleep", tip="Halfway between falling asleep and final awakening"),
+    Column("sol", "To sleep", tip="Minutes to fall asleep"),
+    Column("waso", "Awake", tip="Minutes awake during the night"),
+    Column("quality", "Quality", tip="Sleep quality, 1 very poor … 5 very good"),
+    Column("mood", "Mood"),
+    Column("focus", "Focus"),
+    Column("resilience", "Resilience"),
+    Column("tags", "Tags", False),
+    Column("notes", "Notes", False),
+)
+COLUMN = {c.key: i for i, c in enumerate(COLUMNS)}
+
+
+@dataclass(frozen=True)
+class Row:
+    """One date of the table and what is shown for it."""
+
+    date: date
+    day: Day | None
+    m: NightMeasures | None
+
+    @property
+    def state(self) -> str:
+        if self.day is None:
+            return "missing"
+        return "day" if self.m is None else "night"
+
+
+def _clock_of(row: Row, name: str) -> tuple[float | None, str]:
+    if row.day is None or row.day.night is None:
+        return None, ""
+    n = row.day.night
+    moment = in_zone(getattr(n, name), n.tz)
+    minutes = anchored_minutes(moment, n.date)
+    return minutes, moment.strftime("%H:%M")
+
+
+def cell(row: Row, key: str) -> tuple[Any, str]:
+    """(sort value, display text) of one cell."""
+    d, m = row.day, row.m
+    if key == "date":
+        return row.date.isoformat(), f"{row.date.isoformat()} {row.date:%a}"
+    if key in ("bedtime", "out_of_bed"):
+        if row.state == "missing" and key == "bedtime":
+            return None, "no entry"
+        if row.state == "day" and key == "bedtime":
+            return None, "no night logged"
+        return _clock_of(row, key)
+    if m is not None:
+        if key == "tib":
+            return m.tib_min, hours_minutes(m.tib_min)
+        if key == "tst":
+            return m.tst_min, hours_minutes(m.tst_min)
+        if key == "se":
+            return m.se_pct, f"{m.se_pct:.0f} %"
+        if key == "midsleep":
+            return m.midsleep_anchored_min, clock(m.midsleep_anchored_min)
+    if d is not None and d.night is not None:
+        if key == "sol":
+            return d.night.sleep_latency_min, str(d.night.sleep_latency_min)
+        if key == "waso":
+            return d.night.waso_min, str(d.night.waso_min)
+    if d is not None:
+        if key in ("quality", "mood", "focus", "resilience"):
+            value = getattr(d, key)
+            return value, "" if value is None else str(value)
+        if key == "tags":
+            return "; ".join(d.tags).casefold() or None, "; ".join(d.tags)
+        if key == "notes":
+            first = (d.notes or "").strip().splitlines()
+            return (d.notes or "").casefold() or None, first[0] + (
+                " …" if len(first) > 1 else ""
+            ) if first else ""
+    return None, ""
+
+
+class JournalModel(QAbstractTableModel):
+    """All dates of the journal as rows; call ``reload`` after the journal changed."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[Row] = []
+        self._cells: list[list[tuple[Any, str]]] = []
+
+    def reload(self, days: list[Day]) -> None:
+        self.beginResetModel()
+        self._rows = rows_for(days)
+        self._cells = [[cell(r, c.key) for c in COLUMNS] for r in self._rows]
+        self.endResetModel()
+
+    def row_at(self, index: int) -> Row:
+        return self._rows[index]
+
+    def find(self, when: date) -> int | None:
+        for i, row in enumerate(self._rows):
+            if row.date == when:
+                return i
+        return None
+
+    def counts(self) -> dict[str, int]:
+        out = {"night": 0, "day": 0, "missing": 0}
+        for row in self._rows:
+            out[row.state] += 1
+        return out
+
+    # -- Qt model interface ------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        column = COLUMNS[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.tip or None
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        key = COLUMNS[index.column()].key
+        sort_value, text = self._cells[index.row()][index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return text
+        if role == SORT_ROLE:
+            return sort_value
+        if role == DATE_ROLE:
+            return row.date
+        if role == SEARCH_ROLE:
+            return self._search_text(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if COLUMNS[index.column()].numeric:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and row.state != "night" and key != "date":
+            return QBrush(QApplication.palette().color(QPalette.ColorRole.PlaceholderText))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key == "notes" and row.day and row.day.notes:
+                return row.day.notes
+            if key == "quality" and row.day and row.day.quality:
+                return QUALITY_WORDS[row.day.quality - 1]
+            if row.state == "missing":
+                return "Nothing logged for this date"
+        return None
+
+    def _search_text(self, row: Row) -> str:
+        parts = [row.date.isoformat(), f"{row.date:%A %B}"]
+        if row.day is not None:
+            parts += list(row.day.tags)
+            parts.append(row.day.notes or "")
+            parts.append(row.day.medication or "")
+        return " ".join(parts).casefold()
+
+
+def rows_for(days: list[Day]) -> list[Row]:
+    """One row per date from the first day to the last, missing dates included."""
+    if not days:
+        return []
+    by_date = {d.date: d for d in days}
+    first, last = min(by_date), max(by_date)
+    rows = []
+    for i in range((last - first).days + 1):
+        when = first + timedelta(days=i)
+        day = by_date.get(when)
+        rows.append(Row(when, day, measure(day.night) if day and day.night else None))
+    return rows
+
+
+class JournalFilter(QSortFilterProxyModel):
+    """Sorts by the real values with blanks last, and keeps rows matching every search word."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._words: list[str] = []
+        self.setSortRole(SORT_ROLE)
+
+    def set_search(self, text: str) -> None:
+        self.beginFilterChange()
+        self._words = text.casefold().split()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._words:
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        text = self.sourceModel().data(index, SEARCH_ROLE) or ""
+        return all(word in text for word in self._words)
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        a = self.sourceModel().data(left, SORT_ROLE)
+        b = self.sourceModel().data(right, SORT_ROLE)
+        if a is None or b is None:
+            # blanks sort after values in either order
+            ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
+            if a is None and b is None:
+                return False
+            return (a is None) != ascending
+        return a < b
