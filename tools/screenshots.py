@@ -35,8 +35,6 @@ def main() -> None:
         window.resize(1120, 860)
         window.show()
         app.processEvents()
-        window.today.inputs["mood"].setValue(7)
-        app.processEvents()
         shots = {"today.png": 0, "journal.png": 1}
         for name, index in shots.items():
             window.show_page(index)
