@@ -177,6 +177,7 @@ def test_import_asks_about_dates_already_there(make_window, b_path, tmp_path, ch
     assert j.day(date(2025, 4, 10)).mood == (1 if choice == "replace" else 6)
     assert (j.day(date(2025, 5, 1)) is not None) == (choice != "cancel")
     if choice != "cancel":
+        window.show_page(1)
         assert row_of(window.journal, date(2025, 5, 1))["mood"] == "9"
 
 

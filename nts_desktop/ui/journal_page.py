@@ -121,10 +121,16 @@ class JournalPage(QWidget):
             act.triggered.connect(slot)
             self.table.addAction(act)
         ctx.changed.connect(self._on_changed)
-        self.reload()
+        self._stale = True  # loaded when first shown: the window opens on Today
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
 
     # -- data --------------------------------------------------------------------------------
     def reload(self) -> None:
+        self._stale = False
         selected = self.selected_date()
         self.model.reload(self.ctx.journal.days())
         self._size_columns()
@@ -150,7 +156,10 @@ class JournalPage(QWidget):
 
     def _on_changed(self, change: Change) -> None:
         if change.touches_data:
-            self.reload()
+            if self.isVisible():
+                self.reload()
+            else:
+                self._stale = True
 
     def _search(self, text: str) -> None:
         self.proxy.set_search(text)
