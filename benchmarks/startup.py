@@ -7,12 +7,12 @@ Run by hand: .venv/bin/python benchmarks/startup.py [RUNS]
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 FLOOR = """
@@ -39,9 +39,10 @@ def run_isolated(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
         "w = time.perf_counter() - t;"
         "print(json.dumps([w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024]))"
     )
-    out = subprocess.run([sys.executable, "-c", probe], env=env, check=True,
-                         capture_output=True, text=True)
-    wall, mib = __import__("json").loads(out.stdout)
+    out = subprocess.run(
+        [sys.executable, "-c", probe], env=env, check=True, capture_output=True, text=True
+    )
+    wall, mib = json.loads(out.stdout)
     return wall, mib
 
 
@@ -52,8 +53,12 @@ def main() -> None:
         env["XDG_CONFIG_HOME"] = env["XDG_DATA_HOME"] = folder
         db = str(Path(folder) / "ten-years.sqlite3")
         exe = str(Path(sys.executable).with_name("nts-desktop"))
-        subprocess.run([exe, "--db", db, "--tz", "Europe/Berlin", "demo", "--nights", "3650",
-                        "--seed", "7"], env=env, check=True, capture_output=True)
+        subprocess.run(
+            [exe, "--db", db, "--tz", "Europe/Berlin", "demo", "--nights", "3650", "--seed", "7"],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
         floor, app = [], []
         for _ in range(runs):
             floor.append(run_isolated([sys.executable, "-c", FLOOR], env))
