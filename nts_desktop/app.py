@@ -55,13 +55,18 @@ def build_main_window(
     """
     ensure_app()
     windows = windows or Windows(resolve_journal_path(db_path), tz, clock)
-    journal = open_journal(db_path, tz=tz)
-    lock = JournalLock(journal.path)
+    path = resolve_journal_path(db_path)
+    lock = JournalLock(path) if path.parent.exists() else None
+    if lock is not None:
+        lock.acquire()  # before opening: a second window must not migrate or write
     try:
-        lock.acquire()
-    except JournalLocked:
-        journal.close()
+        journal = open_journal(path, tz=tz)
+    except JournalError:
+        if lock is not None:
+            lock.release()
         raise
+    if lock is None:
+        lock = JournalLock(journal.path).acquire()
     if not demo:
         backup_if_due(journal.path, journal.db)
     window = MainWindow(AppContext(journal, clock, demo=demo), lock, opener=windows.open)

@@ -284,3 +284,44 @@ def test_skip_also_applies_to_device_nights(journal):
 
 def test_to_bytes_of_nothing_is_just_the_header():
     assert to_bytes([], []) == (HEAD + "\r\n").encode()
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('date,notes\n2025-01-01,"oops\n2025-01-02,fine\n2025-01-03,x\n', 2),
+        ('date,notes\n2025-01-01,ok\n2025-01-02,"a"b\n', 3),
+    ],
+)
+def test_broken_quotes_are_refused_not_swallowed(journal, text, line):
+    problems = refused(journal, text)
+    assert problems[0][0] == line and "not valid CSV" in problems[0][2]
+
+
+def test_huge_numbers_and_foreign_digits_are_refused_politely(journal):
+    problems = refused(journal, f"date,waso_min,mood\n2025-01-01,{'9' * 5000},１\n")
+    assert [(line, col) for line, col, _ in problems] == [(2, "waso_min"), (2, "mood")]
+    assert "out of range (0 to 720)" in problems[0][2]
+    assert "not a whole number" in problems[1][2]
+
+
+def test_very_long_notes_survive_the_round_trip(journal, tmp_path):
+    long_note = "z" * 200_000
+    journal.save_day(day("2025-01-01", notes=long_note))
+    data = dump(journal)
+    with open_journal(tmp_path / "b.sqlite3", tz="UTC") as other:
+        import_bytes(other, data)
+        assert other.day(date(2025, 1, 1)).notes == long_note
+
+
+def test_header_oddities_and_rows_with_only_a_bad_date(journal):
+    parsed = read_csv(b"date,notes,,\n2025-01-01,x,,\n", "UTC")
+    assert parsed.warnings == ["column 3 has no name; ignored", "column 4 has no name; ignored"]
+    assert refused(journal, "date,notes\nnot-a-date,\n")[0][:2] == (2, "date")
+    assert refused(journal, "\ndate,notes\n2025-01-01,x\n")[0][:2] == (1, None)
+
+
+def test_non_utf8_line_in_a_cr_only_file(journal):
+    with pytest.raises(ImportRefused) as err:
+        import_bytes(journal, b"date,notes\r2025-01-01,ok\r2025-01-02,caf\xe9\r")
+    assert err.value.problems[0].line == 3

@@ -250,3 +250,20 @@ def test_kill_minus_nine_loses_no_acknowledged_save(journal_path):
         assert j.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         stored = {d.isoformat() for d in j.dates()}
     assert set(acknowledged) <= stored
+
+
+def test_lock_is_shared_through_a_symlink(journal_path):
+    link = journal_path.with_name("link.sqlite3")
+    link.symlink_to(journal_path)
+    with JournalLock(journal_path), pytest.raises(JournalLocked):
+        JournalLock(link).acquire()
+
+
+def test_existing_default_folder_is_made_private(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    folder = tmp_path / "data" / "nts-desktop"
+    folder.mkdir(parents=True, mode=0o755)
+    os.chmod(folder, 0o755)
+    with open_journal(None):
+        pass
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700

@@ -100,3 +100,9 @@ def test_system_zone_reads_tz(monkeypatch):
     assert system_zone_name() == "Asia/Tokyo"
     monkeypatch.setenv("TZ", "Nowhere/Land")
     assert system_zone_name() != "Nowhere/Land"
+
+
+def test_a_whole_skipped_day_names_its_dates():
+    with pytest.raises(TimeRuleError) as err:
+        localize(datetime(2011, 12, 30, 10, 0), "Pacific/Apia")
+    assert "2011-12-30 00:00 to 2011-12-31 00:00" in str(err.value)

@@ -387,3 +387,93 @@ def test_startup_check_prints_its_time(tmp_path):
     assert out.returncode == 0, out.stderr
     assert out.stdout.startswith("startup_ms=")
     assert int(out.stdout.strip().split("=")[1]) > 0
+
+
+def test_resaving_keeps_seconds_and_the_second_occurrence_of_a_repeated_hour(make_window, tmp_path):
+    from datetime import datetime, timedelta, timezone
+
+    from nts_desktop.core.records import Day, Night
+
+    path = tmp_path / "journal.sqlite3"
+    cest, cet = timezone(timedelta(hours=2)), timezone(timedelta(hours=1))
+    night = Night(
+        date=date(2025, 10, 26),
+        tz="Europe/Berlin",
+        bedtime=datetime(2025, 10, 25, 23, 0, 30, tzinfo=cest),
+        lights_out=datetime(2025, 10, 25, 23, 10, tzinfo=cest),
+        sleep_latency_min=10,
+        awakenings=0,
+        waso_min=0,
+        final_wake=datetime(2025, 10, 26, 2, 30, tzinfo=cet),  # second 02:30
+        out_of_bed=datetime(2025, 10, 26, 2, 50, tzinfo=cet),
+    )
+    with open_journal(path, tz="Europe/Berlin") as j:
+        j.save_day(Day(date=date(2025, 10, 26), free_day=True, night=night))
+    window = make_window(path)
+    page_of(window).set_date(date(2025, 10, 26))
+    widget(window, "notes").setPlainText("only the notes changed")
+    assert page_of(window).save()
+    assert stored(window, date(2025, 10, 26)).night == night
+
+
+def test_saving_keeps_changes_made_elsewhere_meanwhile(make_window, qtbot):
+    window = make_window()
+    bar = widget(window, "mood")
+    bar.setFocus()
+    qtbot.keyClicks(bar, "7")
+    window.ctx.save_days([day("2025-04-20", notes="written by an import", quality=4)])
+    key(qtbot, bar, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    yesterday = stored(window, date(2025, 4, 20))
+    assert (yesterday.mood, yesterday.notes, yesterday.quality) == (7, "written by an import", 4)
+
+
+def test_a_failed_write_keeps_the_edits(make_window, qtbot, monkeypatch):
+    import sqlite3
+
+    window = make_window()
+    notes = widget(window, "notes")
+    notes.setFocus()
+    qtbot.keyClicks(notes, "precious")
+
+    def broken(*args, **kwargs):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(window.ctx, "save_days", broken)
+    assert not page_of(window).save()
+    assert page_of(window).unsaved_dates() == [D]
+    assert "Could not save" in widget(window, "problems").text()
+    assert widget(window, "notes").toPlainText() == "precious"
+
+
+def test_commas_stay_inside_tags(make_window, qtbot):
+    window = make_window()
+    tags = widget(window, "tags")
+    tags.setFocus()
+    qtbot.keyClicks(tags, "late, screen; run")
+    page_of(window).save()
+    assert stored(window).tags == ("late, screen", "run")
+
+
+def test_switching_rate_today_back_and_forth_keeps_typed_ratings(make_window, qtbot):
+    window = make_window()
+    bar = widget(window, "mood")
+    bar.setFocus()
+    qtbot.keyClicks(bar, "8")
+    widget(window, "rate_today").click()
+    widget(window, "rate_today").click()
+    assert bar.value() == 8
+    page_of(window).step(-1)  # leave a draft behind, rated for 2025-04-20
+    widget(window, "rate_today").click()  # now rating "today" by default
+    page_of(window).step(1)
+    assert not widget(window, "rate_today").isChecked()  # the draft's own choice
+    page_of(window).save()
+    assert stored(window, date(2025, 4, 20)).mood == 8
+    assert stored(window) is None or stored(window).mood is None
+
+
+def test_free_day_belongs_to_the_date_shown(make_window):
+    window = make_window()  # Monday 2025-04-21
+    box = widget(window, "free_day")
+    assert "Monday" in box.text() and not box.isChecked()
+    page_of(window).set_date(date(2025, 4, 20))
+    assert "Sunday" in box.text() and box.isChecked()

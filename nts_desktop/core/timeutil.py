@@ -78,9 +78,18 @@ def localize(naive: datetime, zone_name: str) -> datetime:
             start -= timedelta(minutes=1)
         after, before = (naive.replace(tzinfo=z, fold=f).utcoffset() for f in (1, 0))
         jump = after - before  # type: ignore[operator]
+        end = start + jump
+        span = (
+            f"from {start:%H:%M} to {end:%H:%M}"
+            if end.date() == start.date() and jump < timedelta(days=1)
+            else f"from {start:%Y-%m-%d %H:%M} to {end:%Y-%m-%d %H:%M}"
+        )
         raise TimeRuleError(
             f"{naive:%H:%M} does not exist on {naive:%Y-%m-%d} in {zone_name}: clocks jump "
-            f"from {start:%H:%M} to {start + jump:%H:%M} (daylight saving time)"
+            f"{span} (a time-zone change)"
+            if jump >= timedelta(hours=3)
+            else f"{naive:%H:%M} does not exist on {naive:%Y-%m-%d} in {zone_name}: clocks jump "
+            f"{span} (daylight saving time)"
         )
     return in_zone(first, zone_name)
 

@@ -35,10 +35,12 @@ from nts_desktop.storage.journal import Journal
 
 from .columns import COLUMNS, DERIVED, unguard
 
+MAX_CELL = 1 << 30  # notes may be long; the csv module's default limit is 128 KiB
 Policy = Literal["fail", "skip", "replace"]
 POLICIES: tuple[Policy, ...] = ("fail", "skip", "replace")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_INT = re.compile(r"^\d+$")
+_INT = re.compile(r"^[0-9]{1,9}$")
+_DIGITS = re.compile(r"^[0-9]+$")
 NIGHT_CELLS = (*NIGHT_TIMES, *NIGHT_NUMBERS)
 DAY_CELLS = tuple(c for c in COLUMNS if FIELD[c].part == "day")
 
@@ -107,7 +109,8 @@ def _decode(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+        before = data[: exc.start]
+        line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
         raise ImportRefused([RowProblem(line, None, "is not UTF-8 text")]) from exc
 
 
@@ -133,7 +136,11 @@ class _Row:
         if not value:
             return None
         if not _INT.match(value):
-            self.fail(column, f"{value!r} is not a whole number")
+            if _DIGITS.match(value):
+                f = FIELD[column]
+                self.fail(column, f"{value[:12]}… is out of range ({f.lo} to {f.hi})")
+            else:
+                self.fail(column, f"{value[:40]!r} is not a whole number")
             return None
         number = int(value)
         f = FIELD[column]
@@ -218,17 +225,27 @@ def read_csv(
 ) -> ParsedCsv:
     """Parse a whole file; raises ImportRefused with every problem if any row is bad."""
     text = _decode(data)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     parsed = ParsedCsv()
     problems: list[RowProblem] = []
+    end_of_previous = 0
     try:
         header = next(reader, None)
         if header is None:
             raise ImportRefused([RowProblem(1, None, "the file is empty")], filename)
         header = [h.strip() for h in header]
+        if not any(header):
+            raise ImportRefused(
+                [RowProblem(1, None, "the first line is empty; it must be the header row")],
+                filename,
+            )
         known = set(COLUMNS) | set(DERIVED)
         seen: set[str] = set()
-        for name in header:
+        for position, name in enumerate(header, start=1):
+            if not name:
+                parsed.warnings.append(f"column {position} has no name; ignored")
+                continue
             if name in seen:
                 problems.append(RowProblem(1, name, "the column appears twice in the header"))
             seen.add(name)
@@ -253,7 +270,9 @@ def read_csv(
                 )
                 continue
             row = _Row(line, {h: c for h, c in zip(header, cells, strict=False) if h in COLUMNS})
-            if all(row.blank(c) for c in COLUMNS if c != "date"):
+            if all(row.blank(c) for c in COLUMNS if c != "date") and (
+                row.blank("date") or _DATE.match(row.text("date").strip())
+            ):
                 parsed.blank_rows += 1
                 continue
             record = _parse_row(row, journal_zone, free_weekdays)
@@ -277,7 +296,13 @@ def read_csv(
             else:
                 parsed.days.append((line, record))
     except csv.Error as exc:
-        problems.append(RowProblem(reader.line_num, None, f"is not valid CSV ({exc})"))
+        problems.append(
+            RowProblem(
+                end_of_previous + 1,
+                None,
+                f"is not valid CSV ({exc}); check the quotes of the record that starts here",
+            )
+        )
     if problems:
         raise ImportRefused(problems, filename)
     return parsed

@@ -318,11 +318,10 @@ def open_journal(
             raise JournalError(f"{path} is an empty file, not a journal yet")
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         return Journal(path, Database(conn), tz, read_only=True)
-    if not path.parent.exists():
-        if path.parent == data_dir():
-            ensure_private_dir(path.parent)
-        else:
-            raise JournalError(f"the folder {path.parent} does not exist")
+    if path.parent == data_dir():
+        ensure_private_dir(path.parent)  # also tightens a folder someone made 0755
+    elif not path.parent.exists():
+        raise JournalError(f"the folder {path.parent} does not exist")
     create_private_file(path)
     try:
         db = Database(path)

@@ -26,7 +26,8 @@ class JournalLock:
     """An exclusive, non-blocking lock on one journal; use as a context manager or hold it."""
 
     def __init__(self, journal_path: Path):
-        self.path = Path(f"{journal_path}.lock")
+        # resolved, so a symlink or a relative path to the same journal shares one lock
+        self.path = Path(f"{Path(journal_path).resolve()}.lock")
         self._fd: int | None = None
 
     def acquire(self) -> JournalLock:

@@ -162,8 +162,7 @@ class JournalModel(QAbstractTableModel):
         pairs = list(zip(self._rows, self._cells, strict=True))
         filled = [p for p in pairs if p[1][column][0] is not None]
         blank = [p for p in pairs if p[1][column][0] is None]
-        filled.sort(key=lambda p: p[1][column][0],
-                    reverse=order == Qt.SortOrder.DescendingOrder)
+        filled.sort(key=lambda p: p[1][column][0], reverse=order == Qt.SortOrder.DescendingOrder)
         blank.sort(key=lambda p: p[0].date, reverse=True)
         ordered = filled + blank
         self._rows = [p[0] for p in ordered]

@@ -10,6 +10,7 @@ both days in one transaction. Unsaved edits survive moving between dates as draf
 from __future__ import annotations
 
 import itertools
+import sqlite3
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -108,6 +109,7 @@ class TodayPage(QWidget):
         self._date = ctx.today()
         self._loading = False
         self._dirty = False
+        self._ratings_edited = False
         self._drafts: dict[date, dict[str, Any]] = {}
         self._stored: Day | None = None
         self._stored_prev: Day | None = None
@@ -202,6 +204,7 @@ class TodayPage(QWidget):
         night_form.addRow("", self.zone_note)
         self._add(night_form, "quality", RatingBar(1, 5, labels=QUALITY_WORDS))
         self._add(night_form, "rested", RatingBar(1, 5, ends=("not at all", "very")))
+        self._add(night_form, "free_day", QCheckBox("no work or school today"))
         columns.addWidget(night_box, 0, 0)
 
         # the ratings of the day that has just ended
@@ -229,7 +232,6 @@ class TodayPage(QWidget):
         day_box = QGroupBox("The day before the night")
         day_form = QFormLayout(day_box)
         day_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self._add(day_form, "free_day", QCheckBox("no work or school"))
         self._add(day_form, "naps_min", OptionalSpin(0, 1440, " min"))
         self._add(day_form, "caffeine", OptionalSpin(0, 99))
         self._add(day_form, "alcohol", OptionalSpin(0, 99))
@@ -350,7 +352,11 @@ class TodayPage(QWidget):
 
     # -- reading and writing widgets ---------------------------------------------------------
     def _values(self) -> dict[str, Any]:
-        values: dict[str, Any] = {"has_night": self.has_night.isChecked()}
+        values: dict[str, Any] = {
+            "has_night": self.has_night.isChecked(),
+            "rate_today": self.rate_today.isChecked(),
+            "ratings_edited": self._ratings_edited,
+        }
         for name, w in self.inputs.items():
             if isinstance(w, TimeField):
                 values[name] = w.time().toPython()
@@ -370,6 +376,9 @@ class TodayPage(QWidget):
         self._loading = True
         try:
             self.has_night.setChecked(values["has_night"])
+            if "rate_today" in values:
+                self.rate_today.setChecked(values["rate_today"])
+            self._ratings_edited = values.get("ratings_edited", False)
             for name, w in self.inputs.items():
                 value = values.get(name)
                 if isinstance(w, TimeField):
@@ -479,6 +488,10 @@ class TodayPage(QWidget):
         self.night_label.setText(
             f"The night of {short_date(when - timedelta(days=1))} to {short_date(when)}"
         )
+        self.inputs["free_day"].setText(  # type: ignore[attr-defined]
+            f"{QLocale().toString(QDate(when.year, when.month, when.day), 'dddd')} is free of "
+            "work or school"
+        )
         rated = self._ratings_date()
         if self.rate_today.isChecked():
             self.ratings_box.setTitle("How was today?")
@@ -503,16 +516,22 @@ class TodayPage(QWidget):
 
     def _rate_today_toggled(self, on: bool) -> None:
         QSettings().setValue(SETTING_RATE_TODAY, on)
-        rated = self._stored if on else self._stored_prev
-        self._loading = True
-        for name in RATINGS:
-            self.inputs[name].setValue(getattr(rated, name) if rated else None)  # type: ignore[attr-defined]
-        self._loading = False
+        if self._loading:
+            return
+        if not self._ratings_edited:
+            # nothing typed yet: show what the newly chosen day already has
+            rated = self._stored if on else self._stored_prev
+            self._loading = True
+            for name in RATINGS:
+                self.inputs[name].setValue(getattr(rated, name) if rated else None)  # type: ignore[attr-defined]
+            self._loading = False
         self._update_titles()
         self._revalidate()
 
     def _edited(self, *_: object) -> None:
         if not self._loading:
+            if self.sender() in [self.inputs[name] for name in RATINGS]:
+                self._ratings_edited = True
             self._dirty = True
             self.saved_label.setText("")
             self._revalidate()
@@ -520,20 +539,26 @@ class TodayPage(QWidget):
     def _revalidate(self) -> None:
         self._show_problems(self._validate())
 
-    def _build_days(self) -> tuple[Day, Day | None]:
-        """The records the form describes: day d, and day d − 1 if its ratings changed."""
+    def _build_days(self, fresh: bool = False) -> tuple[Day, Day | None]:
+        """The records the form describes: day d, and day d − 1 if its ratings changed.
+
+        ``fresh`` re-reads both days from the journal (when saving), so a change made
+        elsewhere since the form was loaded is kept rather than overwritten.
+        """
         v = self._values()
         when = self._date
         journal = self.ctx.journal
+        stored = journal.day(when) if fresh else self._stored
+        stored_prev = journal.day(when - timedelta(days=1)) if fresh else self._stored_prev
         night = None
         if v["has_night"]:
             night = build_night(
                 when,
                 self._zone,
-                {name: v[name] for name in NIGHT_TIMES},
+                self._readings(v, stored),
                 {name: v[name] for name in ("sleep_latency_min", "awakenings", "waso_min")},
             )
-        base = self._stored or Day(date=when, free_day=False)
+        base = stored or Day(date=when, free_day=False)
         day = replace(
             base,
             night=night,
@@ -544,7 +569,7 @@ class TodayPage(QWidget):
             caffeine=v["caffeine"],
             alcohol=v["alcohol"],
             medication=v["medication"] or None,
-            tags=normalize_tags(v["tags"].replace(",", ";")),
+            tags=normalize_tags(v["tags"]),
             notes=v["notes"] or None,
         )
         ratings = {name: v[name] for name in RATINGS}
@@ -553,13 +578,29 @@ class TodayPage(QWidget):
             day = replace(day, **ratings)
         else:
             when_prev = when - timedelta(days=1)
-            old = self._stored_prev or Day(
+            old = stored_prev or Day(
                 date=when_prev,
                 free_day=default_free_day(when_prev, journal.settings.free_weekdays),
             )
             if any(getattr(old, k) != r for k, r in ratings.items()):
                 prev = normalize_day(replace(old, **ratings))
         return normalize_day(day), prev
+
+    def _readings(self, v: dict[str, Any], stored: Day | None) -> dict[str, Any]:
+        """Bare times from the form, except where a stored reading shows the same HH:MM.
+
+        Re-using the stored datetime keeps what HH:MM cannot say (seconds, the second
+        occurrence of a repeated DST hour), so saving unchanged times changes nothing.
+        """
+        old = stored.night if stored and stored.night and stored.night.tz == self._zone else None
+        readings: dict[str, Any] = {}
+        for name in NIGHT_TIMES:
+            readings[name] = v[name]
+            if old is not None:
+                kept = in_zone(getattr(old, name), old.tz)
+                if kept.time().replace(second=0, microsecond=0) == v[name]:
+                    readings[name] = kept
+        return readings
 
     def _validate(self) -> list[Problem]:
         try:
@@ -602,7 +643,7 @@ class TodayPage(QWidget):
     def save(self) -> bool:
         """Write the form (day d and, if changed, the ratings on d − 1) in one transaction."""
         try:
-            day, prev = self._build_days()
+            day, prev = self._build_days(fresh=True)
         except RecordError as exc:
             self._show_problems(exc.problems)
             self.status.emit("Not saved: " + "; ".join(str(p) for p in exc.problems))
@@ -610,8 +651,15 @@ class TodayPage(QWidget):
         records = [day] + ([prev] if prev else [])
         stamp = datetime.now().strftime("%H:%M")
         message = f"Saved {long_date(self._date)} at {stamp}."
-        self._dirty = False
-        self.ctx.save_days(records, message)
+        was_dirty, self._dirty = self._dirty, False
+        try:
+            self.ctx.save_days(records, message)
+        except (sqlite3.Error, OSError) as exc:
+            self._dirty = was_dirty or True
+            self.problems.setText(f"Could not save: {exc}. Your entries are still here.")
+            self.problems.setVisible(True)
+            self.status.emit(f"Not saved: {exc}")
+            return False
         self.saved_label.setText(message)
         self.status.emit(message)
         return True
