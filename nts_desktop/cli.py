@@ -216,6 +216,33 @@ def restore_command(obj: Context, file: Path, yes: bool) -> None:
     click.echo(f"restored {file} into {obj.db_path} (previous state saved in {saved})", err=True)
 
 
+@cli.command("stats")
+@_date_options
+@click.option("--json", "as_json", is_flag=True, help="The exact JSON contract instead of text.")
+@pass_context
+def stats_command(obj: Context, start: date | None, end: date | None, as_json: bool) -> None:
+    """Regularity and what goes with better days, for a range of dates."""
+    import json
+
+    from nts_desktop.analysis.stats import compute, to_json
+    from nts_desktop.analysis.words import render_text
+
+    _check_range(start, end)
+    with obj.journal(write=False) as journal:
+        stats = compute(
+            journal.days(),
+            journal.device_nights(),
+            start,
+            end,
+            work_weekdays=journal.settings.work_weekdays,
+            preferred_source=journal.settings.preferred_source,
+        )
+    if as_json:
+        click.echo(json.dumps(to_json(stats), indent=2, allow_nan=False))
+    else:
+        click.echo(render_text(stats), nl=False)
+
+
 @cli.command("demo")
 @click.option(
     "--nights",

@@ -184,3 +184,68 @@ def test_no_command_opens_the_window_with_the_group_options(monkeypatch, db):
     result = run("--db", db, "--tz", "Asia/Tokyo", "--startup-check")
     assert result.exit_code == 0
     assert calls == [(Path(db), "Asia/Tokyo", True)]
+
+
+def test_stats_text_and_json(db):
+    import json
+
+    run("--db", db, "--tz", "Europe/Berlin", "import", DIARY)
+    text = run("--db", db, "stats")
+    assert text.exit_code == 0
+    assert "Sleep Regularity Index" in text.stdout and "84.6" in text.stdout
+    assert "social jetlag" in text.stdout and "2 h 38" in text.stdout
+    out = run("--db", db, "stats", "--json")
+    data = json.loads(out.stdout)
+    assert list(data) == ["range", "means", "timing", "regularity", "correlations"]
+    assert list(data["range"]) == ["from", "to", "nights"]
+    assert list(data["means"]) == [
+        "tib_min",
+        "tst_min",
+        "se_pct",
+        "sol_min",
+        "waso_min",
+        "quality",
+        "rested",
+        "mood",
+        "focus",
+        "resilience",
+    ]
+    assert list(data["timing"]) == [
+        "onset_sd_min",
+        "midsleep_sd_min",
+        "wake_sd_min",
+        "onset_mean_clock_min",
+        "midsleep_mean_clock_min",
+        "wake_mean_clock_min",
+    ]
+    assert list(data["regularity"]) == [
+        "sri",
+        "sri_days",
+        "sjl_min",
+        "msw_clock_min",
+        "msf_clock_min",
+        "msfsc_clock_min",
+        "cpd_h",
+    ]
+    assert all(
+        list(c) == ["predictor", "outcome", "n", "n_eff", "rho", "ci95", "p", "q"]
+        for c in data["correlations"]
+    )
+    assert data["correlations"][0]["predictor"] == "tst_h"
+    assert data["regularity"]["sri"] == pytest.approx(84.562, abs=0.01)
+    assert "NaN" not in out.stdout and "Infinity" not in out.stdout
+
+
+def test_stats_range_and_empty_journal(db):
+    import json
+
+    run("--db", db, "--tz", "Europe/Berlin", "import", DIARY)
+    part = json.loads(run("--db", db, "stats", "--json", "--from", "2025-04-14").stdout)
+    assert part["range"] == {"from": "2025-04-14", "to": "2025-04-20", "nights": 7}
+    assert run("--db", db, "stats", "--from", "2025-05-01", "--to", "2025-04-01").exit_code == 2
+
+
+def test_stats_on_an_empty_journal(tmp_path):
+    db = str(tmp_path / "empty.sqlite3")
+    run("--db", db, "--tz", "UTC", "import", str(_one_row(tmp_path)))
+    assert run("--db", db, "stats").exit_code == 0

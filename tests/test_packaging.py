@@ -78,3 +78,28 @@ def test_cli_start_does_not_import_scipy_or_qt():
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_window_start_up_does_not_import_scipy(tmp_path):
+    probe = (
+        "import sys;"
+        "from nts_desktop.app import build_main_window;"
+        f"w = build_main_window({str(tmp_path / 'j.sqlite3')!r}, tz='UTC');"
+        "w.show(); w.close();"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('scipy', 'PySide6.QtNetwork')"
+        " or m == 'PySide6.QtNetwork'];"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env={
+            "QT_QPA_PLATFORM": "offscreen",
+            "HOME": str(tmp_path),
+            "PATH": "/usr/bin:/bin",
+            "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+            "XDG_DATA_HOME": str(tmp_path / "d"),
+        },
+    )
+    assert out.returncode == 0, out.stdout + out.stderr

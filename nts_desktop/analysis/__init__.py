@@ -1,0 +1,1 @@
+"""Sleep science over core records: series, regularity, correlations, stats. No Qt."""
