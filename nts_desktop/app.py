@@ -25,6 +25,7 @@ from nts_desktop.storage.paths import default_demo_path, ensure_private_dir
 from .ui.context import AppContext, Clock
 from .ui.main_window import MainWindow
 from .ui.style import apply_style
+from .ui.theme import apply_theme, chosen_theme
 
 
 def ensure_app() -> QApplication:
@@ -37,6 +38,7 @@ def ensure_app() -> QApplication:
         QGuiApplication.setDesktopFileName(APP_NAME)
         app = QApplication(sys.argv[:1])
         app.setWindowIcon(QIcon(str(resource_path(ICON))))
+        apply_theme(app, chosen_theme())
         apply_style(app)
     return app  # type: ignore[return-value]
 

@@ -1,7 +1,8 @@
 """Regenerate docs/screenshots/*.png from a demo journal, offscreen, with a pinned clock.
 
 Usage: QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots.py [OUT_DIR]
-Builds a throw-away journal in a temporary folder; never touches your own.
+Builds a throw-away 365-night demo journal in a temporary folder; never touches your own.
+Writes each page in the light theme and the chart pages in the dark theme too.
 """
 
 from __future__ import annotations
@@ -32,15 +33,46 @@ def main() -> None:
 
         app = ensure_app()
         window = build_main_window(path, clock=lambda: now)
-        window.resize(1120, 860)
+        window.resize(1180, 880)
         window.show()
-        app.processEvents()
-        shots = {"today.png": 0, "journal.png": 1}
-        for name, index in shots.items():
-            window.show_page(index)
-            app.processEvents()
+
+        def settle() -> None:
+            for _ in range(3):
+                app.processEvents()
+                window.trends.background.wait()
+                window.insights.background.wait()
+                app.processEvents()
+
+        def shot(name: str) -> None:
+            settle()
             window.grab().save(str(out / name))
             print(f"wrote {out / name}")
+
+        for theme in ("light", "dark"):
+            window.set_theme(theme)
+            suffix = "" if theme == "light" else "-dark"
+            if theme == "light":
+                window.show_page(0)
+                shot("today.png")
+                window.show_page(1)
+                shot("journal.png")
+            window.show_page(2)
+            window.trends.show_diary(False)
+            window.trends.set_range("week")
+            window.trends.step(-1)
+            settle()
+            window.trends.this_week()
+            shot(f"trends-week{suffix}.png")
+            window.trends.set_range("year")
+            shot(f"trends-year{suffix}.png")
+            window.trends.set_range("4 weeks")
+            window.trends.show_diary(True)
+            shot(f"sleep-diary{suffix}.png")
+            window.trends.show_diary(False)
+            window.show_page(3)
+            window.insights.range_box.setCurrentText("Last year")
+            shot(f"insights{suffix}.png")
+        window.set_theme("light")
         window.today.discard_drafts()
         window.close()
 

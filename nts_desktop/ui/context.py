@@ -18,9 +18,19 @@ from PySide6.QtGui import QUndoStack
 from nts_desktop.core.records import Day, Night
 from nts_desktop.core.timeutil import in_zone
 from nts_desktop.io.csv_import import ImportResult, import_csv
-from nts_desktop.storage import Journal
+from nts_desktop.storage import Journal, Settings, open_journal
 
 Clock = Callable[[], datetime]
+
+
+def read_snapshot(path: Path) -> tuple[list[Day], list[Night], Settings]:
+    """Days, device nights and settings from a fresh read-only connection.
+
+    Background computations call this on their own thread (an SQLite connection belongs to
+    the thread that opened it); WAL lets them read while the window writes.
+    """
+    with open_journal(path, read_only=True) as journal:
+        return journal.days(), journal.device_nights(), journal.settings
 
 
 def system_clock() -> datetime:

@@ -85,8 +85,12 @@ class ExportDialog(QDialog):
         group = QButtonGroup(self)
         group.addButton(self.whole)
         group.addButton(self.range)
-        self.start = QDateEdit(objectName="export_from", calendarPopup=True)
-        self.end = QDateEdit(objectName="export_to", calendarPopup=True)
+        self.start = QDateEdit(objectName="export_from")
+        self.end = QDateEdit(objectName="export_to")
+        # bool keyword arguments to Qt constructors corrupt Python's refcount of True under
+        # PySide6 6.12 (a crash at exit); use the setters instead
+        self.start.setCalendarPopup(True)
+        self.end.setCalendarPopup(True)
         for edit, value in ((self.start, first), (self.end, last)):
             edit.setDisplayFormat("yyyy-MM-dd")
             if value:

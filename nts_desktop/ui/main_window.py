@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -26,7 +28,13 @@ from nts_desktop.storage import JournalLock
 from .context import AppContext, Change
 from .file_actions import FileActions
 from .journal_page import JournalPage
+from .style import apply_style
+from .theme import SETTING_THEME, THEMES, apply_theme, chosen_theme
 from .today import TodayPage, short_date
+
+if TYPE_CHECKING:  # imported lazily at run time: they pull in pyqtgraph
+    from .insights import InsightsPage
+    from .trends import TrendsPage
 
 AskUnsaved = Callable[[QWidget, list[date]], str]  # returns "save", "discard" or "cancel"
 Opener = Callable[[bool], "MainWindow | None"]  # open the demo (True) or the user's journal
@@ -100,7 +108,11 @@ class Welcome(QFrame):
 
 
 class MainWindow(QMainWindow):
-    """Today and Journal (later Trends, Insights) over one AppContext; holds the lock."""
+    """Today, Journal, Trends and Insights over one AppContext; holds the journal's lock.
+
+    Trends and Insights (pyqtgraph, numpy work) are built the first time they are shown or
+    asked for, so start-up pays only for the page it opens on.
+    """
 
     def __init__(
         self, ctx: AppContext, lock: JournalLock | None = None, opener: Opener | None = None
@@ -118,8 +130,13 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.today = TodayPage(ctx, self)
         self.journal = JournalPage(ctx, self)
+        self._trends: TrendsPage | None = None
+        self._insights: InsightsPage | None = None
         self.tabs.addTab(self.today, "Today")
         self.tabs.addTab(self.journal, "Journal")
+        self.tabs.addTab(QWidget(objectName="trends_placeholder"), "Trends")
+        self.tabs.addTab(QWidget(objectName="insights_placeholder"), "Insights")
+        self.tabs.currentChanged.connect(self._build_lazy_page)
         self.journal.openDate.connect(self.open_in_today)
         self.files = FileActions(ctx, self)
 
@@ -211,12 +228,83 @@ class MainWindow(QMainWindow):
             self.today.today_action,
         ):
             day_menu.addAction(act)
+        view = self.menuBar().addMenu("&View")
+        theme_menu = view.addMenu("&Theme")
+        self.theme_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for theme in THEMES:
+            act = QAction(theme.capitalize(), self)
+            act.setCheckable(True)
+            act.setChecked(theme == chosen_theme())
+            act.triggered.connect(lambda _=False, t=theme: self.set_theme(t))
+            group.addAction(act)
+            theme_menu.addAction(act)
+            self.theme_actions[theme] = act
+        view.addAction(self.trends_diary_action())
         go = self.menuBar().addMenu("&Go")
         for index in range(self.tabs.count()):
             act = QAction(self.tabs.tabText(index), self)
             act.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             act.triggered.connect(lambda _=False, i=index: self.show_page(i))
             go.addAction(act)
+
+    TRENDS, INSIGHTS = 2, 3
+
+    @property
+    def trends(self) -> TrendsPage:
+        if self._trends is None:
+            from .trends import TrendsPage
+
+            self._trends = TrendsPage(self.ctx, self)
+            self._trends.openDate.connect(self.open_in_today)
+            self._place(self.TRENDS, self._trends, "Trends")
+        return self._trends
+
+    @property
+    def insights(self) -> InsightsPage:
+        if self._insights is None:
+            from .insights import InsightsPage
+
+            self._insights = InsightsPage(self.ctx, self)
+            self._place(self.INSIGHTS, self._insights, "Insights")
+        return self._insights
+
+    def _place(self, index: int, page: QWidget, title: str) -> None:
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        old = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, page, title)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        old.deleteLater()
+
+    def _build_lazy_page(self, index: int) -> None:
+        if index == self.TRENDS:
+            self.trends  # noqa: B018 - building it is the point
+        elif index == self.INSIGHTS:
+            self.insights  # noqa: B018
+
+    def trends_diary_action(self) -> QAction:
+        act = QAction("Sleep &diary chart", self)
+        act.setShortcut(QKeySequence("Ctrl+D"))
+        act.triggered.connect(self.show_sleep_diary)
+        return act
+
+    def show_sleep_diary(self) -> None:
+        self.show_page(self.TRENDS)
+        self.trends.show_diary(True)
+
+    def set_theme(self, theme: str) -> None:
+        """Switch between the system, light and dark looks, for this and later runs."""
+        QSettings().setValue(SETTING_THEME, theme)
+        app = QApplication.instance()
+        apply_theme(app, theme)  # type: ignore[arg-type]
+        apply_style(app)  # type: ignore[arg-type]  # re-evaluates palette() in the stylesheet
+        for page in (self._trends, self._insights):
+            if page is not None:
+                page.restyle()
+        self.theme_actions[theme].setChecked(True)
 
     # -- navigation --------------------------------------------------------------------------
     def show_page(self, index: int) -> None:

@@ -11,6 +11,15 @@ QLabel[role="summary"] {
     font-size: 13pt; padding: 8px 12px; border-radius: 6px;
     background: palette(alternate-base); border: 1px solid palette(mid);
 }
+QLabel[role="subtitle"] { font-size: 11pt; font-weight: 600; }
+QFrame[role="card"] {
+    background: palette(base); border: 1px solid palette(mid); border-radius: 8px;
+}
+QLabel[role="card-title"] { font-weight: 600; }
+QLabel[role="card-value"] { font-size: 17pt; font-weight: 600; }
+QFrame[role="banner"] {
+    background: palette(alternate-base); border-bottom: 1px solid palette(mid);
+}
 QLabel[role="error"] { color: #b3261e; font-weight: 600; }
 QGroupBox { font-weight: 600; margin-top: 12px; padding-top: 6px; }
 QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }
@@ -27,4 +36,6 @@ QFrame[role="rating"] QPushButton:checked {
 
 
 def apply_style(app: QApplication) -> None:
+    """(Re)apply the stylesheet; after a palette change this re-polishes every widget."""
+    app.setStyleSheet("")
     app.setStyleSheet(STYLESHEET)

@@ -136,10 +136,12 @@ class TodayPage(QWidget):
 
         # date bar
         bar = QHBoxLayout()
-        self.prev_button = QToolButton(text="◀", autoRaise=True)
+        self.prev_button = QToolButton(text="◀")
+        self.prev_button.setAutoRaise(True)
         self.prev_button.setToolTip("Previous day (Ctrl+←)")
         self.prev_button.setAccessibleName("Previous day")
-        self.next_button = QToolButton(text="▶", autoRaise=True)
+        self.next_button = QToolButton(text="▶")
+        self.next_button.setAutoRaise(True)
         self.next_button.setToolTip("Next day (Ctrl+→)")
         self.next_button.setAccessibleName("Next day")
         self.date_label = QLabel(objectName="date_label")

@@ -1,0 +1,149 @@
+"""Chart building blocks: date and clock axes, exporting a widget as PNG or SVG, and
+running work off the GUI thread.
+
+pyqtgraph's own SVG exporter fails on current Qt (pyqtgraph issue 3495), so SVG goes through
+QSvgGenerator and ``QWidget.render``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRect, QRunnable, QSize, QThreadPool, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QWidget
+
+import pyqtgraph as pg  # isort: skip  (PySide6 first, so pyqtgraph binds to it)
+
+pg.setConfigOptions(antialias=True, background=None)
+EPOCH = date(1970, 1, 1)
+
+
+def day_number(when: date) -> int:
+    return (when - EPOCH).days
+
+
+def from_day_number(x: float) -> date:
+    return EPOCH + timedelta(days=int(round(x)))
+
+
+class DateAxis(pg.AxisItem):
+    """Days since 1970 shown as dates; the format follows the tick spacing."""
+
+    def tickValues(self, minVal: float, maxVal: float, size: float):
+        minVal, maxVal = sorted((minVal, maxVal))
+        span = maxVal - minVal
+        steps = (1, 2, 7, 14, 28, 56, 91, 182, 364, 728)
+        pixels_per_label = 70
+        wanted = max(span * pixels_per_label / max(size, 1), 1)
+        step = next((s for s in steps if s >= wanted), steps[-1])
+        first = int(minVal) - int(minVal) % step
+        values = [float(v) for v in range(first, int(maxVal) + 1, step) if v >= minVal - 0.5]
+        return [(step, values)]
+
+    def tickStrings(self, values, scale, spacing):
+        out = []
+        for v in values:
+            d = from_day_number(v)
+            if spacing < 2:
+                out.append(f"{d:%a} {d.day}")
+            elif spacing < 60:
+                out.append(f"{d.day} {d:%b}")
+            else:
+                out.append(f"{d:%b %Y}")
+        return out
+
+
+class ClockAxis(pg.AxisItem):
+    """Anchored minutes (−60 = 23:00 the evening before) shown as clock times."""
+
+    def tickValues(self, minVal: float, maxVal: float, size: float):
+        lo, hi = sorted((minVal, maxVal))
+        span = hi - lo
+        step = next((s for s in (60, 120, 180, 240, 360) if span / s <= max(size / 28, 2)), 720)
+        first = int(lo // step * step)
+        return [(step, [float(v) for v in range(first, int(hi) + step, step) if lo <= v <= hi])]
+
+    def tickStrings(self, values, scale, spacing):
+        return [f"{int(v) // 60 % 24:02d}:{int(v) % 60:02d}" for v in values]
+
+
+def save_png(widget: QWidget, path: str | Path) -> bool:
+    return widget.grab().save(str(path), "PNG")
+
+
+def save_svg(widget: QWidget, path: str | Path, title: str = "nts-desktop chart") -> bool:
+    """Render ``widget`` into an SVG file with QSvgGenerator."""
+    size = widget.size()
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(QSize(size.width(), size.height()))
+    generator.setViewBox(QRect(0, 0, size.width(), size.height()))
+    generator.setTitle(title)
+    generator.setDescription("Exported by nts-desktop")
+    painter = QPainter()
+    if not painter.begin(generator):
+        return False
+    try:
+        widget.render(painter)
+    finally:
+        painter.end()
+    return Path(path).exists()
+
+
+class _Relay(QObject):
+    done = Signal(int, object)
+    failed = Signal(int, str)
+
+
+class _Job(QRunnable):
+    def __init__(self, token: int, work: Callable[[], Any], relay: _Relay):
+        super().__init__()
+        self.token, self.work, self.relay = token, work, relay
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as exc:  # reported to the page, which shows it
+            self.relay.failed.emit(self.token, f"{type(exc).__name__}: {exc}")
+        else:
+            self.relay.done.emit(self.token, result)
+
+
+class Background(QObject):
+    """Runs one computation at a time off the GUI thread; only the newest result arrives."""
+
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._token = 0
+        self._relay = _Relay()
+        self._relay.done.connect(self._done)
+        self._relay.failed.connect(self._failed)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.busy = False
+
+    def run(self, work: Callable[[], Any]) -> None:
+        self._token += 1
+        self.busy = True
+        self.pool.start(_Job(self._token, work, self._relay))
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self.pool.waitForDone(msecs)
+
+    def _done(self, token: int, result: object) -> None:
+        if token == self._token:
+            self.busy = False
+            self.finished.emit(result)
+
+    def _failed(self, token: int, message: str) -> None:
+        if token == self._token:
+            self.busy = False
+            self.failed.emit(message)

@@ -1,0 +1,176 @@
+"""The sleep diary chart, the clinician's view: one row per night on an 18:00 → 18:00 axis
+(optionally double-plotted over 48 h), time in bed light, asleep dark, awakenings marked.
+
+Painted with QPainter so it stays crisp at any scaling and renders straight into PNG or SVG.
+The awakenings are marked as ticks spread evenly over the sleep period, with the count, since
+the diary records how many there were, not when.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nts_desktop.analysis.trends import TrendData
+
+from .theme import chart_colors
+
+AXIS_START = -360  # 18:00 the evening before, in anchored minutes
+DAY = 1440
+ROW = 20
+TOP = 30
+LEFT = 96
+RIGHT = 16
+
+
+class DiaryChart(QWidget):
+    """Rows of nights for a date range; ``double_plot`` shows each row over 48 hours."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("diary_chart")
+        self.setAccessibleName("Sleep diary chart")
+        self.data: TrendData | None = None
+        self.start: date | None = None
+        self.end: date | None = None
+        self.double_plot = False
+        self.setMinimumWidth(480)
+
+    def scroll_area(self) -> QWidget:
+        """The chart in a scroll area, under a bar with the double-plot switch and a key."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        self.double_box = QCheckBox("Double-plot (48 h per row)", objectName="diary_double")
+        self.double_box.toggled.connect(self.set_double_plot)
+        key = QLabel(
+            "Light: in bed · dark: asleep · white ticks: awakenings (count at the "
+            "right) · rows run 18:00 to 18:00"
+        )
+        key.setProperty("role", "hint")
+        bar.addWidget(self.double_box)
+        bar.addSpacing(16)
+        bar.addWidget(key, 1)
+        layout.addLayout(bar)
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setWidget(self)
+        layout.addWidget(area, 1)
+        return box
+
+    def set_double_plot(self, on: bool) -> None:
+        self.double_plot = on
+        self.update()
+
+    def set_data(self, data: TrendData | None, start: date, end: date) -> None:
+        self.data, self.start, self.end = data, start, end
+        self.updateGeometry()
+        self.setMinimumHeight(self.sizeHint().height())
+        self.update()
+
+    def rows(self) -> list[int]:
+        """Indices into the data of the dates shown, oldest first (may lie outside the data)."""
+        if self.start is None or self.end is None or self.data is None:
+            return []
+        first = self.data.index_of(self.start)
+        return list(range(first, first + (self.end - self.start).days + 1))
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, TOP + ROW * max(len(self.rows()), 1) + 12)
+
+    def span_minutes(self) -> int:
+        return 2 * DAY if self.double_plot else DAY
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        try:
+            self.paint(painter)
+        finally:
+            painter.end()
+
+    def paint(self, painter: QPainter) -> None:
+        colors = chart_colors()
+        palette = QApplication.palette()
+        painter.fillRect(self.rect(), QColor(colors["background"]))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        text = QColor(colors["foreground"])
+        muted = QColor(colors["muted"])
+        grid = QColor(palette.color(QPalette.ColorRole.Mid))
+        width = self.width() - LEFT - RIGHT - 28
+        span = self.span_minutes()
+
+        def x_of(minutes: float) -> float:
+            return LEFT + (minutes - AXIS_START) / span * width
+
+        # hour axis and grid
+        painter.setPen(text)
+        for h in range(0, span // 60 + 1, 3):
+            minutes = AXIS_START + h * 60
+            x = x_of(minutes)
+            painter.setPen(
+                QPen(grid, 1, Qt.PenStyle.DotLine if (minutes % DAY) else Qt.PenStyle.SolidLine)
+            )
+            painter.drawLine(int(x), TOP - 4, int(x), self.height() - 8)
+            painter.setPen(text)
+            label = f"{(minutes // 60) % 24:02d}"
+            painter.drawText(QRectF(x - 20, 4, 40, TOP - 10), Qt.AlignmentFlag.AlignCenter, label)
+        data = self.data
+        if data is None:
+            return
+        light, dark = QColor(colors["in_bed"]), QColor(colors["asleep"])
+        white = QColor("#ffffff")
+        for row, i in enumerate(self.rows()):
+            y = TOP + row * ROW
+            when = data.date_at(i)
+            painter.setPen(text if 0 <= i < data.n and data.has_day[i] else muted)
+            painter.drawText(
+                QRectF(6, y, LEFT - 10, ROW),
+                Qt.AlignmentFlag.AlignVCenter,
+                f"{when:%a} {when.day:2d} {when:%b}",
+            )
+            for offset, j in ((0, i), (DAY, i + 1)) if self.double_plot else ((0, i),):
+                self._night(painter, data, j, offset, y, x_of, light, dark, white)
+            if 0 <= i < data.n and not np.isnan(data.awakenings[i]) and data.awakenings[i]:
+                painter.setPen(muted)
+                painter.drawText(
+                    QRectF(self.width() - RIGHT - 26, y, 26, ROW),
+                    Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                    f"×{int(data.awakenings[i])}",
+                )
+
+    @staticmethod
+    def _night(
+        painter: QPainter,
+        data: TrendData,
+        i: int,
+        offset: int,
+        y: int,
+        x_of,
+        light: QColor,
+        dark: QColor,
+        white: QColor,
+    ) -> None:
+        if not 0 <= i < data.n or np.isnan(data.bedtime[i]):
+            return
+        a, b = x_of(data.bedtime[i] + offset), x_of(data.out_of_bed[i] + offset)
+        painter.fillRect(QRectF(a, y + 4, max(b - a, 1), ROW - 8), light)
+        s, e = x_of(data.onset[i] + offset), x_of(data.final_wake[i] + offset)
+        painter.fillRect(QRectF(s, y + 3, max(e - s, 1), ROW - 6), dark)
+        count = 0 if np.isnan(data.awakenings[i]) else int(data.awakenings[i])
+        painter.setPen(QPen(white, 1.5))
+        for k in range(1, count + 1):
+            x = s + (e - s) * k / (count + 1)
+            painter.drawLine(int(x), y + 5, int(x), y + ROW - 5)

@@ -1,0 +1,433 @@
+"""The Insights page: regularity cards and the correlation table for a range (DESIGN §8).
+
+Each card shows one measure with a line on what it means and what typical values are. The
+table lists every predictor–outcome pair of `stats`, sorted by evidence; selecting a row
+draws its scatter plot with a trend line, and pointing at a point lists the days behind it.
+The analysis runs off the GUI thread (it imports scipy the first time).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nts_desktop.analysis.correlate import MIN_DAYS, Correlation
+from nts_desktop.analysis.stats import Stats, compute
+from nts_desktop.analysis.words import outcome_label, predictor_label, sentence
+from nts_desktop.core.units import clock, hours_minutes
+
+from .charts import Background
+from .context import AppContext, Change, read_snapshot
+from .theme import OKABE_ITO, chart_colors
+
+import pyqtgraph as pg  # isort: skip
+
+RANGES = {"Last 4 weeks": 28, "Last 3 months": 91, "Last year": 365, "All": None}
+Index = QModelIndex | QPersistentModelIndex
+HEADERS = ("Predictor", "Outcome", "ρ [95 % CI]", "Days", "n eff", "q", "In words")
+
+
+def _num(value: float | None, fmt: str) -> str:
+    return "–" if value is None else format(value, fmt).replace("-", "−")
+
+
+class CorrelationModel(QAbstractTableModel):
+    """The correlations of one `stats` run, most convincing first."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[Correlation] = []
+
+    def set_results(self, results: list[Correlation]) -> None:
+        self.beginResetModel()
+        self.rows = sorted(
+            results,
+            key=lambda c: (c.q is None, c.q if c.q is not None else 0.0, -abs(c.rho or 0), -c.n),
+        )
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(HEADERS)
+        ):
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        c = self.rows[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return c
+        if role == Qt.ItemDataRole.ToolTipRole and c.rho is not None:
+            return sentence(c)
+        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= index.column() <= 5:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return None
+        column = index.column()
+        if column == 0:
+            return predictor_label(c.predictor).capitalize()
+        if column == 1:
+            return outcome_label(c.outcome).capitalize()
+        if column == 2:
+            if c.rho is None:
+                return "–"
+            ci = f" [{_num(c.ci95[0], '.2f')}, {_num(c.ci95[1], '.2f')}]" if c.ci95 else ""
+            return f"{_num(c.rho, '.2f')}{ci}"
+        if column == 3:
+            return str(c.n)
+        if column == 4:
+            return _num(c.n_eff, ".0f")
+        if column == 5:
+            return "–" if c.q is None else "< 0.001" if c.q < 0.001 else f"{c.q:.3f}"
+        return words(c)
+
+
+def words(c: Correlation) -> str:
+    if c.rho is None:
+        if c.n < MIN_DAYS:
+            return f"needs {MIN_DAYS - c.n} more day{'s' if MIN_DAYS - c.n != 1 else ''}"
+        return "no variation yet"
+    if c.evidence == "no clear link":
+        return f"no clear link ({c.strength})"
+    return f"{c.evidence}, {c.strength}"
+
+
+CARDS = (
+    (
+        "sri",
+        "Sleep Regularity Index",
+        "How alike your sleep and wake times are from one day to the next (−100 to 100).",
+        "Typical adults 70–85; 90+ is very regular.",
+    ),
+    (
+        "sjl",
+        "Social jetlag",
+        "How far your midsleep on free days is from work days.",
+        "Under 1 h is small; 2 h or more is like flying two time zones each weekend.",
+    ),
+    (
+        "msfsc",
+        "Chronotype (MSFsc)",
+        "Your free-day midsleep, corrected for catching up on sleep.",
+        "03:00–05:00 is common; later means more of an evening type.",
+    ),
+    (
+        "cpd",
+        "Composite phase deviation",
+        "How far each night's midpoint strays from your chronotype and from the night before.",
+        "Lower is steadier; under 1 h is regular.",
+    ),
+    (
+        "timing",
+        "Timing spread",
+        "Sample SD of falling asleep, midsleep and waking, in minutes.",
+        "Under 30 min is regular; over 60 min is irregular.",
+    ),
+    (
+        "sleep",
+        "Average sleep",
+        "Total sleep per night, and the share of time in bed spent asleep.",
+        "Adults need 7–9 h; efficiency of 85 % or more is good.",
+    ),
+)
+
+
+class Card(QFrame):
+    def __init__(self, key: str, title: str, meaning: str, typical: str):
+        super().__init__(objectName=f"card_{key}")
+        self.setProperty("role", "card")
+        layout = QVBoxLayout(self)
+        layout.setSpacing(2)
+        heading = QLabel(title)
+        heading.setProperty("role", "card-title")
+        self.value = QLabel("–", objectName=f"card_{key}_value")
+        self.value.setProperty("role", "card-value")
+        explain = QLabel(meaning)
+        explain.setWordWrap(True)
+        hint = QLabel(typical)
+        hint.setWordWrap(True)
+        hint.setProperty("role", "hint")
+        for w in (heading, self.value, explain, hint):
+            layout.addWidget(w)
+        layout.addStretch(1)
+        self.setAccessibleName(title)
+
+
+class InsightsPage(QWidget):
+    """Cards and correlations for the chosen range; recomputed when the journal changes."""
+
+    computed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("insights_page")
+        self.stats: Stats | None = None
+        self._stale = True
+        self.background = Background(self)
+        self.background.finished.connect(self._computed)
+        self.background.failed.connect(self._failed)
+        self._points: list[tuple[float, float, list[date]]] = []
+        self._build()
+        ctx.changed.connect(self._on_changed)
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 10, 16, 10)
+        bar = QHBoxLayout()
+        self.range_box = QComboBox(objectName="insights_range")
+        self.range_box.addItems(list(RANGES))
+        self.range_box.setCurrentText("Last 3 months")
+        self.range_box.setAccessibleName("Range of dates")
+        self.range_box.currentTextChanged.connect(lambda _t: self.refresh())
+        self.status = QLabel(objectName="insights_status")
+        self.status.setProperty("role", "hint")
+        bar.addWidget(QLabel("Range"))
+        bar.addWidget(self.range_box)
+        bar.addWidget(self.status, 1)
+        outer.addLayout(bar)
+
+        cards = QGridLayout()
+        cards.setSpacing(10)
+        self.cards: dict[str, Card] = {}
+        for i, (key, title, meaning, typical) in enumerate(CARDS):
+            card = Card(key, title, meaning, typical)
+            self.cards[key] = card
+            cards.addWidget(card, i // 3, i % 3)
+        outer.addLayout(cards)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        title = QLabel("What goes with better days")
+        title.setProperty("role", "subtitle")
+        left_box.addWidget(title)
+        self.model = CorrelationModel(self)
+        self.table = QTableView(objectName="insights_table")
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Correlations")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.show_pair(current.row())
+        )
+        left_box.addWidget(self.table, 1)
+        split.addWidget(left)
+
+        right = QWidget()
+        right_box = QVBoxLayout(right)
+        right_box.setContentsMargins(0, 0, 0, 0)
+        self.sentence = QLabel(objectName="insights_sentence")
+        self.sentence.setWordWrap(True)
+        self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.scatter = pg.PlotWidget()
+        self.scatter.setObjectName("insights_scatter")
+        self.scatter.setMenuEnabled(False)
+        self.scatter.setMouseEnabled(x=False, y=False)
+        self.scatter.hideButtons()
+        self.points = pg.ScatterPlotItem(
+            size=8, pen=None, brush=pg.mkBrush(OKABE_ITO["blue"] + "b0")
+        )
+        self.trend = pg.PlotDataItem([], [], pen=pg.mkPen(OKABE_ITO["vermillion"], width=2))
+        self.scatter.addItem(self.points)
+        self.scatter.addItem(self.trend)
+        self.scatter.scene().sigMouseMoved.connect(self._hover_point)
+        self.days_label = QLabel(objectName="insights_days")
+        self.days_label.setProperty("role", "hint")
+        self.days_label.setWordWrap(True)
+        right_box.addWidget(self.sentence)
+        right_box.addWidget(self.scatter, 1)
+        right_box.addWidget(self.days_label)
+        split.addWidget(right)
+        split.setSizes([640, 400])
+        outer.addWidget(split, 1)
+        self._style_chart()
+
+    def restyle(self) -> None:
+        self._style_chart()
+
+    def _style_chart(self) -> None:
+        colors = chart_colors()
+        self.scatter.setBackground(colors["background"])
+        for name in ("left", "bottom"):
+            axis = self.scatter.getAxis(name)
+            axis.setPen(pg.mkPen(colors["foreground"]))
+            axis.setTextPen(pg.mkPen(colors["foreground"]))
+
+    # -- computing ---------------------------------------------------------------------------
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def _on_changed(self, change: Change) -> None:
+        if change.touches_data:
+            self._stale = True
+            if self.isVisible():
+                self.refresh()
+
+    def selected_range(self) -> tuple[date | None, date | None]:
+        days = RANGES[self.range_box.currentText()]
+        if days is None:
+            return None, None
+        end = self.ctx.today()
+        return end - timedelta(days=days - 1), end
+
+    def refresh(self) -> None:
+        self._stale = False
+        path = self.ctx.journal.path
+        start, end = self.selected_range()
+        self.status.setText("Computing…")
+
+        def work() -> Stats:
+            days, nights, settings = read_snapshot(path)
+            return compute(
+                days, nights, start, end, settings.work_weekdays, settings.preferred_source
+            )
+
+        self.background.run(work)
+
+    def _failed(self, message: str) -> None:
+        self.status.setText(f"Could not compute: {message}")
+
+    def _computed(self, stats: Stats) -> None:
+        self.stats = stats
+        r, t, m = stats.regularity, stats.timing, stats.means
+        if stats.start is None:
+            self.status.setText("Nothing logged yet: cards and links appear as you log.")
+        else:
+            self.status.setText(f"{stats.start} to {stats.end} · {stats.nights} nights")
+        values = {
+            "sri": _num(r["sri"], ".0f")
+            + (
+                f"  ({r['sri_days']:.0f} day pairs)"
+                if r["sri"] is not None
+                else "  (needs 5 pairs)"
+            ),
+            "sjl": hours_minutes(r["sjl_min"])
+            if r["sjl_min"] is not None
+            else "–  (needs work and free nights)",
+            "msfsc": clock(r["msfsc_clock_min"]) if r["msfsc_clock_min"] is not None else "–",
+            "cpd": _num(r["cpd_h"], ".2f") + (" h" if r["cpd_h"] is not None else ""),
+            "timing": " · ".join(
+                _num(t[k], ".0f") for k in ("onset_sd_min", "midsleep_sd_min", "wake_sd_min")
+            )
+            + " min",
+            "sleep": f"{hours_minutes(m['tst_min'])} · {_num(m['se_pct'], '.0f')} %",
+        }
+        for key, text in values.items():
+            self.cards[key].value.setText(text)
+        self.model.set_results(stats.correlations)
+        if self.model.rowCount():
+            self.table.selectRow(0)
+        else:
+            self.show_pair(-1)
+        self.computed.emit()
+
+    # -- scatter -----------------------------------------------------------------------------
+    def show_pair(self, row: int) -> None:
+        """Draw the scatter plot of the pair in ``row`` of the table."""
+        self._points = []
+        if self.stats is None or not 0 <= row < self.model.rowCount():
+            self.points.setData([], [])
+            self.trend.setData([], [])
+            self.sentence.setText("")
+            return
+        c = self.model.rows[row]
+        x = self.stats.series[c.predictor]
+        y = self.stats.series[c.outcome]
+        both = ~np.isnan(x) & ~np.isnan(y)
+        dates = [d for d, keep in zip(self.stats.dates, both, strict=True) if keep]
+        xs, ys = x[both], y[both]
+        groups: dict[tuple[float, float], list[date]] = {}
+        for a, b, d in zip(xs, ys, dates, strict=True):
+            groups.setdefault((float(a), float(b)), []).append(d)
+        self._points = [(a, b, ds) for (a, b), ds in groups.items()]
+        sizes = [6 + 2 * min(len(ds), 8) for _, _, ds in self._points]
+        self.points.setData([p[0] for p in self._points], [p[1] for p in self._points], size=sizes)
+        if len(xs) >= 2 and np.ptp(xs) > 0:
+            slope, intercept = np.polyfit(xs, ys, 1)
+            line_x = np.array([xs.min(), xs.max()])
+            self.trend.setData(line_x, slope * line_x + intercept)
+        else:
+            self.trend.setData([], [])
+        self.scatter.setLabel("bottom", predictor_label(c.predictor))
+        self.scatter.setLabel("left", outcome_label(c.outcome))
+        if c.rho is None:
+            more = MIN_DAYS - c.n
+            self.sentence.setText(
+                f"{predictor_label(c.predictor).capitalize()} and {outcome_label(c.outcome)}: "
+                + (
+                    f"{c.n} days with both so far; {more} more needed before a link can be judged."
+                    if more > 0
+                    else "one of the two never varies in this range."
+                )
+            )
+        else:
+            self.sentence.setText(sentence(c))
+        self.days_label.setText(
+            "Point at a dot to see the days behind it (bigger dots stand for several days)."
+        )
+
+    def _hover_point(self, scene_pos: QPointF) -> None:
+        if not self._points:
+            return
+        view = self.scatter.getPlotItem().vb
+        if not self.scatter.getPlotItem().sceneBoundingRect().contains(scene_pos):
+            return
+        pos = view.mapSceneToView(scene_pos)
+        (x0, x1), (y0, y1) = view.viewRange()
+        sx, sy = max(x1 - x0, 1e-9), max(y1 - y0, 1e-9)
+        nearest = min(
+            self._points, key=lambda p: ((p[0] - pos.x()) / sx) ** 2 + ((p[1] - pos.y()) / sy) ** 2
+        )
+        self.days_label.setText(self.describe_point(nearest))
+
+    @staticmethod
+    def describe_point(point: tuple[float, float, list[date]]) -> str:
+        x, y, days = point
+        listed = ", ".join(f"{d:%a} {d.day} {d:%b %Y}" for d in days[:8])
+        more = f" and {len(days) - 8} more" if len(days) > 8 else ""
+        return f"{x:.4g} → {y:.4g}: {len(days)} day{'s' if len(days) != 1 else ''}: {listed}{more}"
