@@ -236,6 +236,7 @@ def stats_command(obj: Context, start: date | None, end: date | None, as_json: b
             end,
             work_weekdays=journal.settings.work_weekdays,
             preferred_source=journal.settings.preferred_source,
+            free_weekdays=journal.settings.free_weekdays,
         )
     if as_json:
         click.echo(json.dumps(to_json(stats), indent=2, allow_nan=False))

@@ -320,3 +320,31 @@ def test_only_clear_or_suggestive_links_become_findings():
     text = render_text(stats)
     assert "No clear link yet:" in text
     assert "not proof of cause" in text
+
+
+def test_a_range_outside_the_journal_is_empty_not_wrapped():
+    days = regular("2025-05-01", 30, mood=5)
+    for start, end in ((None, date(2025, 4, 20)), (date(2025, 6, 10), None)):
+        out = to_json(compute(days, start=start, end=end))
+        assert out["range"]["nights"] == 0
+        assert out["means"]["tib_min"] is None and out["regularity"]["sjl_min"] is None
+        assert all(c["n"] == 0 for c in out["correlations"])
+
+
+def test_device_nights_without_a_day_record_are_work_or_free_by_weekday():
+    from dataclasses import replace as with_
+
+    weekdays = [d for d in regular("2025-05-05", 14) if not d.free_day]
+    weekend = [with_(d.night, source="watch") for d in
+               regular("2025-05-05", 14, bed="00:30", up="09:00") if d.free_day]
+    r = compute(weekdays, weekend).regularity
+    assert r["sjl_min"] == pytest.approx(45 + 60)  # 03:00 -> 04:45 midsleep
+    assert r["cpd_h"] is not None
+
+
+def test_rolling_sd_ties_are_exact():
+    from nts_desktop.analysis.regularity import rolling_sd
+
+    values = np.tile([770.5, 790.0, 800.0, 790.0, 770.5, 800.0, 790.0], 300)
+    out = rolling_sd(values)
+    assert len(set(out[6:])) == 1

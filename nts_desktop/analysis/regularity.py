@@ -158,4 +158,6 @@ def rolling_sd(values: np.ndarray, width: int = 7, min_count: int = 5) -> np.nda
             total, squares = s1[i + 1] - s1[lo], s2[i + 1] - s2[lo]
             var = (squares - total * total / k) / (k - 1)
             out[i] = np.sqrt(max(var, 0.0))
-    return out
+    # running sums leave noise in the last digits; windows with the same nights must tie
+    # exactly, or Spearman's average ranks would split them
+    return np.round(out, 9)

@@ -75,8 +75,13 @@ def build_series(
     preferred: str = "",
     first: date | None = None,
     last: date | None = None,
+    free_weekdays: tuple[int, ...] = (5, 6),
 ) -> Series:
-    """Arrays over ``first``…``last`` (default: the first and last date with any record)."""
+    """Arrays over ``first``…``last`` (default: the first and last date with any record).
+
+    A night on a date without a day record (a device night) is work or free by the journal's
+    free weekdays, as a blank ``free_day`` would be (DESIGN §1).
+    """
     nights = choose_nights(days, device_nights, preferred)
     dates = [d.date for d in days] + list(nights)
     first = first or (min(dates) if dates else date.today())
@@ -112,6 +117,7 @@ def build_series(
             continue
         m = measure(night)
         s.has_night[i] = True
+        s.free_day[i] = 1.0 if when.weekday() in free_weekdays else 0.0
         s.tib[i], s.tst[i], s.se[i] = m.tib_min, m.tst_min, m.se_pct
         s.sol[i], s.waso[i] = night.sleep_latency_min, night.waso_min
         s.period[i] = m.period_min

@@ -103,16 +103,25 @@ def compute(
     end: date | None = None,
     work_weekdays: int = 5,
     preferred_source: str = "",
+    free_weekdays: tuple[int, ...] | None = None,
 ) -> Stats:
-    """The analysis of the dates ``start``…``end`` (default: the whole journal)."""
+    """The analysis of the dates ``start``…``end`` (default: the whole journal).
+
+    ``free_weekdays`` (default: the days that are not among the ``work_weekdays`` first of
+    the week, i.e. Sat/Sun) classifies device nights on dates without a day record.
+    """
     known = [d.date for d in days] + [n.date for n in device_nights]
     if not known and (start is None or end is None):
         return _empty(start, end)
     start = start or min(known)
     end = end or max(known)
+    if start > end:  # e.g. --to before the first entry: an empty range, not a wrapped slice
+        return _empty(start, end)
+    if free_weekdays is None:
+        free_weekdays = tuple(range(work_weekdays, 7))
     first = min([start, *known]) if known else start
     last = max([end, *known]) if known else end
-    s = build_series(days, device_nights, preferred_source, first, last)
+    s = build_series(days, device_nights, preferred_source, first, last, free_weekdays)
     lo, hi = s.index(start), s.index(end)
     window = slice(lo, hi + 1)
     present = s.has_night[window]

@@ -324,7 +324,8 @@ class InsightsPage(QWidget):
         def work() -> Stats:
             days, nights, settings = read_snapshot(path)
             return compute(
-                days, nights, start, end, settings.work_weekdays, settings.preferred_source
+                days, nights, start, end, settings.work_weekdays, settings.preferred_source,
+                settings.free_weekdays,
             )
 
         self.background.run(work)
