@@ -335,8 +335,11 @@ def test_device_nights_without_a_day_record_are_work_or_free_by_weekday():
     from dataclasses import replace as with_
 
     weekdays = [d for d in regular("2025-05-05", 14) if not d.free_day]
-    weekend = [with_(d.night, source="watch") for d in
-               regular("2025-05-05", 14, bed="00:30", up="09:00") if d.free_day]
+    weekend = [
+        with_(d.night, source="watch")
+        for d in regular("2025-05-05", 14, bed="00:30", up="09:00")
+        if d.free_day
+    ]
     r = compute(weekdays, weekend).regularity
     assert r["sjl_min"] == pytest.approx(45 + 60)  # 03:00 -> 04:45 midsleep
     assert r["cpd_h"] is not None

@@ -118,12 +118,21 @@ def rolling_mean(
 
 
 def trend_data(
-    days: list[Day], device_nights: list[Night] | tuple[Night, ...] = (), preferred_source: str = ""
+    days: list[Day],
+    device_nights: list[Night] | tuple[Night, ...] = (),
+    preferred_source: str = "",
+    through: date | None = None,
 ) -> TrendData | None:
-    """Everything the charts need for the whole journal (None for an empty journal)."""
+    """Everything the charts need for the whole journal (None for an empty journal).
+
+    ``through`` (today) extends the dates to the present, so the days since the last entry
+    show as gaps rather than as the edge of the data.
+    """
     if not days and not device_nights:
         return None
-    s = build_series(days, device_nights, preferred_source)
+    known = [d.date for d in days] + [n.date for n in device_nights]
+    last = max([*known, through]) if through else max(known)
+    s = build_series(days, device_nights, preferred_source, min(known), last)
     daily = daily_series(s)
     nan = np.full(s.n, np.nan)
     bedtime, out_of_bed, awakenings = nan.copy(), nan.copy(), nan.copy()

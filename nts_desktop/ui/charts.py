@@ -12,10 +12,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRect, QRunnable, QSize, QThreadPool, Signal
+from PySide6.QtCore import QObject, QPoint, QRect, QRunnable, QSize, QThreadPool, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsView, QWidget
 
 import pyqtgraph as pg  # isort: skip  (PySide6 first, so pyqtgraph binds to it)
 
@@ -89,7 +89,10 @@ def save_svg(widget: QWidget, path: str | Path, title: str = "nts-desktop chart"
     if not painter.begin(generator):
         return False
     try:
-        widget.render(painter)
+        if isinstance(widget, QGraphicsView):
+            widget.render(painter)  # the scene, drawn as vectors
+        else:
+            widget.render(painter, QPoint())
     finally:
         painter.end()
     return Path(path).exists()

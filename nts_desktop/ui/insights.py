@@ -324,7 +324,12 @@ class InsightsPage(QWidget):
         def work() -> Stats:
             days, nights, settings = read_snapshot(path)
             return compute(
-                days, nights, start, end, settings.work_weekdays, settings.preferred_source,
+                days,
+                nights,
+                start,
+                end,
+                settings.work_weekdays,
+                settings.preferred_source,
                 settings.free_weekdays,
             )
 

@@ -280,10 +280,11 @@ class TrendsPage(QWidget):
         """Recompute the chart data in the background from a fresh read of the journal."""
         self._stale = False
         path = self.ctx.journal.path
+        today = self.ctx.today()
 
         def work() -> TrendData | None:
             days, nights, settings = read_snapshot(path)
-            return trend_data(days, nights, settings.preferred_source)
+            return trend_data(days, nights, settings.preferred_source, through=today)
 
         self.background.run(work)
 
@@ -365,6 +366,9 @@ class TrendsPage(QWidget):
 
     @staticmethod
     def _set_curve(item: pg.PlotDataItem, x: np.ndarray, y: np.ndarray) -> None:
+        if not np.any(~np.isnan(y)):
+            item.setData([], [])  # all gaps: pyqtgraph would warn on an all-NaN range
+            return
         item.setData(x, y, connect="finite")
 
     def _fit_window_axis(self, data: TrendData, part: slice) -> None:

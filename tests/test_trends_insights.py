@@ -1,0 +1,260 @@
+"""Trends, the sleep diary chart and Insights, driven through the real window."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import threading
+import xml.etree.ElementTree as ET
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+from diaries import day
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QImage
+
+from nts_desktop.cli import cli
+from nts_desktop.core.units import hours_minutes
+from nts_desktop.demo import write_demo
+from nts_desktop.storage import open_journal
+from nts_desktop.ui.charts import Background, day_number
+
+NOW = datetime(2026, 3, 12, 7, 40, tzinfo=ZoneInfo("Europe/Berlin"))
+TODAY = NOW.date()
+
+
+@pytest.fixture
+def demo_path(tmp_path: Path) -> Path:
+    path = tmp_path / "journal.sqlite3"
+    with open_journal(path, tz="Europe/Berlin") as j:
+        write_demo(j, nights=120, seed=4, end=TODAY - timedelta(days=1))
+    return path
+
+
+def trends_of(make_window, qtbot, path):
+    window = make_window(path, now=NOW)
+    with qtbot.waitSignal(window.trends.computed, timeout=20000):
+        window.show_page(window.TRENDS)
+    return window, window.trends
+
+
+def plotted_dates(item) -> list[date]:
+    x, _y = item.getData()
+    return [date(1970, 1, 1) + timedelta(days=int(v)) for v in (x if x is not None else [])]
+
+
+def test_range_switching_and_navigation_change_what_is_plotted(make_window, qtbot, demo_path):
+    window, page = trends_of(make_window, qtbot, demo_path)
+    week = plotted_dates(page.tst_curve)
+    assert (week[0], week[-1]) == (date(2026, 3, 9), TODAY)  # Monday start (C locale)
+    assert "9–15 March 2026" in page.range_label.text()
+    qtbot.mouseClick(
+        page.findChild(type(page.this_button), "range_4_weeks"), Qt.MouseButton.LeftButton
+    )
+    four = plotted_dates(page.tst_curve)
+    assert (four[0], four[-1]) == (date(2026, 2, 16), TODAY)
+    qtbot.mouseClick(page.prev_button, Qt.MouseButton.LeftButton)
+    earlier = plotted_dates(page.tst_curve)
+    assert (earlier[0], earlier[-1]) == (date(2026, 1, 19), date(2026, 2, 15))
+    y = page.tst_curve.getData()[1]
+    expected = page.data.tst_h[page.data.span(date(2026, 1, 19), date(2026, 2, 15))]
+    assert np.allclose(y, expected, equal_nan=True)
+    qtbot.mouseClick(page.this_button, Qt.MouseButton.LeftButton)
+    assert plotted_dates(page.tst_curve)[-1] == TODAY
+    qtbot.mouseClick(page.findChild(type(page.this_button), "range_all"), Qt.MouseButton.LeftButton)
+    everything = plotted_dates(page.tst_curve)
+    assert everything[0] == page.data.first and len(everything) == page.data.n
+    assert not page.prev_button.isEnabled()
+
+
+def test_missing_nights_are_gaps_not_zeros(make_window, qtbot, tmp_path):
+    path = tmp_path / "j.sqlite3"
+    with open_journal(path, tz="Europe/Berlin") as j:
+        j.write_many(
+            [
+                day("2026-03-09", "23:00", "23:10", "07:00", "07:10", mood=5),
+                day("2026-03-11", "23:00", "23:10", "07:00", "07:10", mood=6),
+            ]
+        )
+    window, page = trends_of(make_window, qtbot, path)
+    x, y = page.tst_curve.getData()
+    assert np.isnan(y[1]) and not np.any(y[~np.isnan(y)] == 0)
+    bars = page.in_bed.opts
+    assert list(bars["x"]) == [day_number(date(2026, 3, 9)), day_number(date(2026, 3, 11))]
+
+
+def _scene_to_viewport(page, plot_key: str, when: date) -> QPoint:
+    plot = page.plots[plot_key]
+    y_range = plot.vb.viewRange()[1]
+    scene = plot.vb.mapViewToScene(QPointF(day_number(when), sum(y_range) / 2))
+    return page.charts.mapFromScene(scene)
+
+
+def test_hover_reports_that_days_values_and_click_opens_it(make_window, qtbot, demo_path):
+    window, page = trends_of(make_window, qtbot, demo_path)
+    when = date(2026, 3, 10)
+    pos = _scene_to_viewport(page, "tst", when)
+    qtbot.mouseMove(page.charts.viewport(), pos)
+    qtbot.waitUntil(lambda: "Tue 10 Mar 2026" in page.hover.text())
+    i = page.data.index_of(when)
+    text = page.hover.text()
+    assert f"asleep {hours_minutes(page.data.tst_h[i] * 60)}" in text
+    assert f"mood {page.data.mood[i]:.0f}" in text
+    qtbot.mouseClick(page.charts.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert window.tabs.currentWidget() is window.today
+    assert window.today.current_date == when
+
+
+def test_exports_write_valid_png_svg_and_the_right_csv(make_window, qtbot, demo_path, tmp_path):
+    window, page = trends_of(make_window, qtbot, demo_path)
+    targets = {kind: tmp_path / f"chart.{kind}" for kind in ("png", "svg", "csv")}
+    page.ask_save_path = lambda parent, suggested, filter_: str(
+        targets[suggested.rsplit(".", 1)[1]]
+    )
+    for kind in targets:
+        assert page.export(kind) == str(targets[kind])
+    image = QImage(str(targets["png"]))
+    assert not image.isNull() and image.width() > 400
+    assert targets["png"].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    root = ET.parse(targets["svg"]).getroot()
+    assert root.tag.endswith("svg")
+    assert len(list(root.iter())) > 20
+    rows = list(csv.DictReader(io.StringIO(targets["csv"].read_text())))
+    assert [r["date"] for r in rows] == [f"2026-03-{d:02d}" for d in range(9, 13)]
+    i = page.data.index_of(date(2026, 3, 10))
+    assert float(rows[1]["tst_h"]) == pytest.approx(page.data.tst_h[i], rel=1e-3)
+    assert rows[-1]["tst_h"] == ""  # today, not logged yet: blank, not zero
+    page.show_diary(True)
+    assert page.export("png") and not QImage(str(targets["png"])).isNull()
+    assert page.export("svg") and ET.parse(targets["svg"]).getroot().tag.endswith("svg")
+
+
+def test_sleep_diary_chart_rows_and_double_plot(make_window, qtbot, demo_path):
+    window, page = trends_of(make_window, qtbot, demo_path)
+    page.set_range("4 weeks")
+    page.show_diary(True)
+    chart = page.diary
+    assert len(chart.rows()) == 28
+    assert chart.data.date_at(chart.rows()[0]) == date(2026, 2, 16)
+    assert chart.span_minutes() == 1440
+    qtbot.mouseClick(chart.double_box, Qt.MouseButton.LeftButton)
+    assert chart.span_minutes() == 2880
+    assert not chart.grab().isNull()
+
+
+def test_saving_today_refreshes_the_charts(make_window, qtbot, demo_path):
+    window, page = trends_of(make_window, qtbot, demo_path)
+    i = page.data.index_of(TODAY)
+    assert np.isnan(page.data.tst_h[i])
+    with qtbot.waitSignal(page.computed, timeout=20000):
+        window.show_page(0)
+        window.today.save()
+        window.show_page(window.TRENDS)
+    assert not np.isnan(page.data.tst_h[i])
+
+
+def test_background_work_runs_off_the_gui_thread(qtbot):
+    worker = Background()
+    seen = []
+    with qtbot.waitSignal(worker.finished, timeout=5000) as blocker:
+        worker.run(lambda: threading.get_ident())
+    seen.append(blocker.args[0])
+    assert seen[0] != threading.get_ident()
+
+
+def test_insights_table_matches_stats_json(make_window, qtbot, demo_path):
+    window = make_window(demo_path, now=NOW)
+    page = window.insights
+    with qtbot.waitSignal(page.computed, timeout=30000):
+        window.show_page(window.INSIGHTS)
+    start, end = page.selected_range()
+    window.close()
+    out = CliRunner().invoke(
+        cli, ["--db", str(demo_path), "stats", "--json", "--from", str(start), "--to", str(end)]
+    )
+    expected = json.loads(out.stdout)
+    by_pair = {(c["predictor"], c["outcome"]): c for c in expected["correlations"]}
+    rows = page.model.rows
+    assert len(rows) == len(by_pair)
+    for row, c in enumerate(rows):
+        want = by_pair[(c.predictor, c.outcome)]
+        assert c.n == want["n"]
+        shown = page.model.index(row, 2).data()
+        if want["rho"] is None:
+            assert shown == "–"
+        else:
+            assert c.rho == pytest.approx(want["rho"], abs=1e-4)
+            assert shown.startswith(f"{c.rho:.2f}".replace("-", "−"))
+            assert c.q == pytest.approx(want["q"])
+    qs = [c.q for c in rows if c.q is not None]
+    assert qs == sorted(qs)  # sorted by evidence
+    assert page.cards["sri"].value.text().startswith(f"{expected['regularity']['sri']:.0f}")
+
+
+def test_selecting_a_row_draws_its_scatter_and_names_the_days(make_window, qtbot, demo_path):
+    window = make_window(demo_path, now=NOW)
+    page = window.insights
+    with qtbot.waitSignal(page.computed, timeout=30000):
+        window.show_page(window.INSIGHTS)
+    row = next(
+        i for i, c in enumerate(page.model.rows) if (c.predictor, c.outcome) == ("tst_h", "mood")
+    )
+    page.table.selectRow(row)
+    x, y = page.points.getData()
+    c = page.model.rows[row]
+    assert sum(len(p[2]) for p in page._points) == c.n
+    assert len(x) == len(page._points)
+    assert "total sleep" in page.sentence.text()
+    qtbot.wait(100)  # let the plot take its new range before mapping a dot to the screen
+    dot = page._points[0]
+    scene = page.scatter.getPlotItem().vb.mapViewToScene(QPointF(dot[0], dot[1]))
+    qtbot.mouseMove(page.scatter.viewport(), page.scatter.mapFromScene(scene))
+    qtbot.waitUntil(lambda: "day" in page.days_label.text() and "→" in page.days_label.text())
+
+
+def test_empty_and_three_night_journals_render(make_window, qtbot, tmp_path):
+    empty = tmp_path / "empty.sqlite3"
+    window, page = trends_of(make_window, qtbot, empty)
+    assert page.empty.isVisible() and "Nothing to chart yet" in page.empty.text()
+    with qtbot.waitSignal(window.insights.computed, timeout=30000):
+        window.show_page(window.INSIGHTS)
+    assert window.insights.cards["sri"].value.text().startswith("–")
+    assert window.insights.model.rowCount() > 0
+    words = window.insights.model.index(0, 6).data()
+    assert words == "needs 14 more days"
+    window.close()
+
+    three = tmp_path / "three.sqlite3"
+    with open_journal(three, tz="Europe/Berlin") as j:
+        j.write_many(
+            [
+                day(f"2026-03-{d:02d}", "23:00", "23:10", "07:00", "07:10", mood=5)
+                for d in (9, 10, 11)
+            ]
+        )
+    window, page = trends_of(make_window, qtbot, three)
+    assert not page.empty.isVisible()
+    assert len([v for v in page.tst_curve.getData()[1] if not np.isnan(v)]) == 3
+    page.show_diary(True)
+    assert not page.diary.grab().isNull()
+    with qtbot.waitSignal(window.insights.computed, timeout=30000):
+        window.show_page(window.INSIGHTS)
+    assert "needs 11 more days" in window.insights.model.index(0, 6).data()
+
+
+def test_theme_setting_switches_palette_and_charts(make_window, qtbot, demo_path):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    window, page = trends_of(make_window, qtbot, demo_path)
+    window.theme_actions["dark"].trigger()
+    assert QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 60
+    assert page.charts.backgroundBrush().color().lightness() < 60
+    window.theme_actions["light"].trigger()
+    assert QApplication.palette().color(QPalette.ColorRole.Base).lightness() > 200
+    assert page.charts.backgroundBrush().color().lightness() > 200
