@@ -57,7 +57,7 @@ class DiaryChart(QWidget):
         self.double_box = QCheckBox("Double-plot (48 h per row)", objectName="diary_double")
         self.double_box.toggled.connect(self.set_double_plot)
         key = QLabel(
-            "Light: in bed · dark: asleep · white ticks: awakenings (count at the "
+            "Faint bar: in bed · solid bar: asleep · white ticks: awakenings (count at the "
             "right) · rows run 18:00 to 18:00"
         )
         key.setProperty("role", "hint")

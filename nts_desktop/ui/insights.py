@@ -117,6 +117,30 @@ class CorrelationModel(QAbstractTableModel):
         return words(c)
 
 
+UNITS = {
+    "tst_h": "h",
+    "se_pct": "%",
+    "sol_min": "min",
+    "waso_min": "min",
+    "midsleep_shift_min": "min",
+    "midsleep_sd_7d": "min",
+    "quality": "1–5",
+    "rested": "1–5",
+    "mood": "1–10",
+    "focus": "1–10",
+    "resilience": "1–10",
+    "caffeine": "drinks",
+    "alcohol": "drinks",
+    "naps_min": "min",
+}
+
+
+def _with_unit(label: str, name: str) -> str:
+    if name.startswith("tag:"):
+        return f"{label} (1 = tagged, 0 = not)"
+    return f"{label} ({UNITS[name]})" if name in UNITS else label
+
+
 def words(c: Correlation) -> str:
     if c.rho is None:
         if c.n < MIN_DAYS:
@@ -399,8 +423,8 @@ class InsightsPage(QWidget):
             self.trend.setData(line_x, slope * line_x + intercept)
         else:
             self.trend.setData([], [])
-        self.scatter.setLabel("bottom", predictor_label(c.predictor))
-        self.scatter.setLabel("left", outcome_label(c.outcome))
+        self.scatter.setLabel("bottom", _with_unit(predictor_label(c.predictor), c.predictor))
+        self.scatter.setLabel("left", _with_unit(outcome_label(c.outcome), c.outcome))
         if c.rho is None:
             more = MIN_DAYS - c.n
             self.sentence.setText(

@@ -20,6 +20,10 @@ QLabel[role="card-value"] { font-size: 17pt; font-weight: 600; }
 QFrame[role="banner"] {
     background: palette(alternate-base); border-bottom: 1px solid palette(mid);
 }
+QPushButton:checked {
+    background: palette(highlight); color: palette(highlighted-text);
+    border: 1px solid palette(highlight); border-radius: 3px; padding: 4px 10px;
+}
 QLabel[role="error"] { color: #b3261e; font-weight: 600; }
 QGroupBox { font-weight: 600; margin-top: 12px; padding-top: 6px; }
 QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }

@@ -164,7 +164,7 @@ class TrendsPage(QWidget):
             f"<span style='color:{SERIES[n]}'>■</span> {n}" for n in ("mood", "focus", "resilience")
         )
         rows = (
-            ("window", "Sleep window: in bed (light), asleep (dark)", 3),
+            ("window", "Sleep window: in bed (faint), asleep (solid)", 3),
             ("tst", "Total sleep (h), thick: 7-night mean", 2),
             ("se", "Efficiency (%), thick: 7-night mean", 2),
             ("ratings", ratings_title, 2),
