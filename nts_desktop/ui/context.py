@@ -100,3 +100,25 @@ class AppContext(QObject):
     def _broadcast(self, change: Change) -> Change:
         self.changed.emit(change)
         return change
+
+
+class RefreshWhenShown:
+    """For pages that load data: refresh on the first show and on every data change while
+    shown; a change while hidden only marks the page stale. Mix in before QWidget and
+    implement ``refresh()``, which must reset ``_stale``."""
+
+    _stale = True
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)  # type: ignore[misc]
+
+    def _on_changed(self, change: Change) -> None:
+        if change.touches_data:
+            self._stale = True
+            if self.isVisible():  # type: ignore[attr-defined]
+                self.refresh()

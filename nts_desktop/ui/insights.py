@@ -40,7 +40,7 @@ from nts_desktop.analysis.words import outcome_label, predictor_label, sentence
 from nts_desktop.core.units import clock, hours_minutes
 
 from .charts import Background
-from .context import AppContext, Change, read_snapshot
+from .context import AppContext, RefreshWhenShown, read_snapshot
 from .theme import OKABE_ITO, chart_colors
 
 import pyqtgraph as pg  # isort: skip
@@ -212,7 +212,7 @@ class Card(QFrame):
         self.setAccessibleName(title)
 
 
-class InsightsPage(QWidget):
+class InsightsPage(RefreshWhenShown, QWidget):
     """Cards and correlations for the chosen range; recomputed when the journal changes."""
 
     computed = Signal()
@@ -222,7 +222,6 @@ class InsightsPage(QWidget):
         self.ctx = ctx
         self.setObjectName("insights_page")
         self.stats: Stats | None = None
-        self._stale = True
         self.background = Background(self)
         self.background.finished.connect(self._computed)
         self.background.failed.connect(self._failed)
@@ -321,17 +320,6 @@ class InsightsPage(QWidget):
             axis.setTextPen(pg.mkPen(colors["foreground"]))
 
     # -- computing ---------------------------------------------------------------------------
-    def showEvent(self, event) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
-
-    def _on_changed(self, change: Change) -> None:
-        if change.touches_data:
-            self._stale = True
-            if self.isVisible():
-                self.refresh()
-
     def selected_range(self) -> tuple[date | None, date | None]:
         days = RANGES[self.range_box.currentText()]
         if days is None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from nts_desktop.core.records import Day
 
-from .context import AppContext, Change
+from .context import AppContext, RefreshWhenShown
 from .journal_model import COLUMN, COLUMNS, DATE_ROLE, JournalFilter, JournalModel
 from .today import short_date
 
@@ -46,7 +46,7 @@ class DeleteDay(QUndoCommand):
         self.ctx.save_days([self.day], f"Restored {short_date(self.day.date)}.")
 
 
-class JournalPage(QWidget):
+class JournalPage(RefreshWhenShown, QWidget):
     """All days of the journal; ``openDate`` asks the window to show a date in Today."""
 
     openDate = Signal(object)
@@ -121,14 +121,11 @@ class JournalPage(QWidget):
             act.triggered.connect(slot)
             self.table.addAction(act)
         ctx.changed.connect(self._on_changed)
-        self._stale = True  # loaded when first shown: the window opens on Today
-
-    def showEvent(self, event) -> None:
-        if self._stale:
-            self.reload()
-        super().showEvent(event)
 
     # -- data --------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.reload()
+
     def reload(self) -> None:
         self._stale = False
         selected = self.selected_date()
@@ -153,13 +150,6 @@ class JournalPage(QWidget):
             text = samples.get(column.key, "00:00")
             width = max(fm.horizontalAdvance(column.title), fm.horizontalAdvance(text))
             self.table.setColumnWidth(index, width + 16)
-
-    def _on_changed(self, change: Change) -> None:
-        if change.touches_data:
-            if self.isVisible():
-                self.reload()
-            else:
-                self._stale = True
 
     def _search(self, text: str) -> None:
         self.proxy.set_search(text)

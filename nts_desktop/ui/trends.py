@@ -35,7 +35,7 @@ from nts_desktop.core.ranges import RANGES, date_range, step
 from nts_desktop.core.units import clock, hours_minutes
 
 from .charts import Background, ClockAxis, DateAxis, day_number, save_png, save_svg
-from .context import AppContext, Change, read_snapshot
+from .context import AppContext, RefreshWhenShown, read_snapshot
 from .diary_chart import DiaryChart
 from .theme import SERIES, chart_colors
 
@@ -56,7 +56,7 @@ def _finite(*arrays: np.ndarray) -> np.ndarray:
     return mask
 
 
-class TrendsPage(QWidget):
+class TrendsPage(RefreshWhenShown, QWidget):
     """Charts of the chosen range; ``openDate`` asks the window to show a date in Today."""
 
     openDate = Signal(object)
@@ -70,7 +70,6 @@ class TrendsPage(QWidget):
         self.anchor = ctx.today()
         self.data: TrendData | None = None
         self.ask_save_path: AskSavePath = _ask_save_path
-        self._stale = True
         self.background = Background(self)
         self.background.finished.connect(self._computed)
         self.background.failed.connect(self._failed)
@@ -265,17 +264,6 @@ class TrendsPage(QWidget):
         self.diary.update()
 
     # -- data --------------------------------------------------------------------------------
-    def showEvent(self, event) -> None:
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
-
-    def _on_changed(self, change: Change) -> None:
-        if change.touches_data:
-            self._stale = True
-            if self.isVisible():
-                self.refresh()
-
     def refresh(self) -> None:
         """Recompute the chart data in the background from a fresh read of the journal."""
         self._stale = False
