@@ -148,17 +148,33 @@ def cli(ctx: click.Context, db: str | None, tz: str | None, startup_check: bool)
 @pass_context
 def import_command(obj: Context, file: Path, on_conflict: str) -> None:
     """Import a CSV file (all rows or none)."""
-    from nts_desktop.io.csv_import import ImportRefused, import_csv
+    from nts_desktop.core.timeutil import system_zone_name
+    from nts_desktop.io.csv_import import ImportRefused, import_bytes, read_csv
 
+    def refuse(exc: ImportRefused) -> Refused:
+        count = len(exc.problems)
+        hint = "\nUse --on-conflict skip or --on-conflict replace." if exc.conflicts else ""
+        return Refused(
+            f"{file}: nothing imported, {count} problem{'s' if count != 1 else ''}:\n"
+            + str(exc)
+            + hint
+        )
+
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise Refused(f"{file}: cannot be read ({exc.strerror})") from exc
+    if not obj.db_path.exists():
+        # check the file before a new journal is created, so a refused import leaves nothing
+        try:
+            read_csv(data, obj.tz or system_zone_name(), filename=str(file))
+        except ImportRefused as exc:
+            raise refuse(exc) from exc
     with obj.journal(write=True) as journal:
         try:
-            result = import_csv(journal, file, on_conflict)  # type: ignore[arg-type]
+            result = import_bytes(journal, data, on_conflict, str(file))  # type: ignore[arg-type]
         except ImportRefused as exc:
-            count = len(exc.problems)
-            raise Refused(
-                f"{file}: nothing imported, {count} problem{'s' if count != 1 else ''}:\n"
-                + str(exc)
-            ) from exc
+            raise refuse(exc) from exc
     for warning in result.warnings:
         click.echo(f"nts-desktop: warning: {file}: {warning}", err=True)
     if result.backup:

@@ -299,9 +299,9 @@ def test_broken_quotes_are_refused_not_swallowed(journal, text, line):
 
 
 def test_huge_numbers_and_foreign_digits_are_refused_politely(journal):
-    problems = refused(journal, f"date,waso_min,mood\n2025-01-01,{'9' * 5000},１\n")
-    assert [(line, col) for line, col, _ in problems] == [(2, "waso_min"), (2, "mood")]
-    assert "out of range (0 to 720)" in problems[0][2]
+    problems = refused(journal, f"date,naps_min,mood\n2025-01-01,{'9' * 5000},１\n")
+    assert [(line, col) for line, col, _ in problems] == [(2, "naps_min"), (2, "mood")]
+    assert "out of range (0 to 1440)" in problems[0][2]
     assert "not a whole number" in problems[1][2]
 
 
@@ -325,3 +325,49 @@ def test_non_utf8_line_in_a_cr_only_file(journal):
     with pytest.raises(ImportRefused) as err:
         import_bytes(journal, b"date,notes\r2025-01-01,ok\r2025-01-02,caf\xe9\r")
     assert err.value.problems[0].line == 3
+
+
+def test_what_spreadsheets_write_is_understood(journal):
+    text = ("Date,Bedtime,Lights Out,Sleep-Latency-Min,AWAKENINGS,waso_min,final_wake,"
+            "Out of bed,Mood\n"
+            "2025-04-08,23:00:00,23:10:00,15.0,1,5.00,06:50:00,07:00:00,7.0\n")
+    import_bytes(journal, text.encode())
+    d = journal.day(date(2025, 4, 8))
+    assert d.mood == 7 and d.night.sleep_latency_min == 15 and d.night.waso_min == 5
+    assert d.night.bedtime.strftime("%H:%M") == "23:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("date;mood\n2025-04-08;5\n", "separated by semicolons"),
+        ("date\tmood\n2025-04-08\t5\n", "separated by tabs"),
+        ("day,mood\n2025-04-08,5\n", "the columns are: date, source, tz"),
+        ("date,bedtime,mood\n2025-04-08,23:00,5\n", "a night needs all seven"),
+    ],
+)
+def test_header_mistakes_are_named_once(journal, text, words):
+    problems = refused(journal, text)
+    assert len(problems) == 1 and problems[0][0] == 1
+    assert words in problems[0][2]
+
+
+def test_short_rows_are_refused_not_shifted(journal):
+    problems = refused(journal, "date,mood,focus,resilience\n2025-04-07,5,6,7\n2025-04-08,5,6\n")
+    assert problems == [(3, None, "has 3 cells but the header has 4 (a missing or extra comma "
+                                  "shifts every value after it)")]
+
+
+def test_times_out_of_order_name_the_real_mistake(journal):
+    text = f"{NIGHT_HEAD}\n2025-04-08,23:00,23:10,10,1,5,07:00,06:00\n"
+    problems = refused(journal, text)
+    assert problems == [(2, "final_wake", "07:00 is after out of bed (06:00); the diary times "
+                         "go in order (if the night really lasted a day or more, enter full "
+                         "dates)")]
+
+
+def test_not_utf8_names_the_file(journal):
+    with pytest.raises(ImportRefused) as err:
+        read_csv(b"date,notes\n2025-01-01,caf\xe9\n", "UTC", filename="export.csv")
+    assert str(err.value) == ("export.csv:2: is not UTF-8 text; save the file as CSV UTF-8 and "
+                              "import it again")

@@ -148,7 +148,7 @@ def test_delete_without_confirmation_and_undo(make_window, b_path, qtbot):
 
 def test_import_of_a_bad_file_shows_row_errors_and_changes_nothing(make_window, b_path, tmp_path):
     bad = tmp_path / "bad.csv"
-    bad.write_text("date,mood,bedtime\n2025-05-01,5,\n2025-05-02,eleven,\n2025-05-03,5,25:00\n")
+    bad.write_text("date,mood,naps_min\n2025-05-01,5,\n2025-05-02,eleven,\n2025-05-03,5,lots\n")
     window = make_window(b_path)
     before = export_bytes(window.ctx.journal)
     window.files.ask_open_path = lambda parent: str(bad)
@@ -157,7 +157,7 @@ def test_import_of_a_bad_file_shows_row_errors_and_changes_nothing(make_window, 
     assert report is not None and report.isVisible()
     text = report.details.toPlainText()
     assert "line 3: column mood: 'eleven' is not a whole number" in text
-    assert "line 4: column bedtime" in text
+    assert "line 4: column naps_min: 'lots' is not a whole number" in text
     assert "nothing was imported" in report.summary.text()
     assert export_bytes(window.ctx.journal) == before
     report.close()

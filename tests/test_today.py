@@ -148,7 +148,8 @@ def test_rate_today_instead_stores_on_d(make_window, qtbot):
     [
         ({"sleep_latency_min": "600"}, "sleep_latency_min", "after the final awakening"),
         ({"sleep_latency_min": "200", "waso_min": "300"}, "waso_min", "more than"),
-        ({"final_wake": "0730", "out_of_bed": "0700"}, "out_of_bed", "under 24 hours"),
+        ({"final_wake": "0730", "out_of_bed": "0700"}, "final_wake", "07:30 is after out of bed"),
+        ({"bedtime": "0100", "lights_out": "0030"}, "bedtime", "01:00 is after lights out"),
     ],
 )
 def test_validation_names_the_field_and_blocks_saving(make_window, qtbot, edits, field, words):

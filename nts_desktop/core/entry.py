@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from .records import DIARY, NIGHT_NUMBERS, NIGHT_TIMES, Night, Problem, RecordError, night_problems
+from .records import (
+    DIARY,
+    FIELD,
+    NIGHT_NUMBERS,
+    NIGHT_TIMES,
+    Night,
+    Problem,
+    RecordError,
+    night_problems,
+)
 from .timeutil import TimeRuleError, in_zone, localize, place_bare, zone
 
 Reading = time | datetime | None
@@ -39,7 +48,8 @@ def build_night(
         )
     placed: dict[str, datetime] = {}
     later: datetime | None = None
-    for name in reversed(NIGHT_TIMES):
+    overshoot: dict[str, tuple[float, str]] = {}  # bare readings moved to the day before
+    for name, after in zip(reversed(NIGHT_TIMES), (None, *reversed(NIGHT_TIMES)), strict=False):
         value = readings[name]
         try:
             if isinstance(value, datetime):
@@ -48,6 +58,13 @@ def build_night(
                 moment = localize(datetime.combine(day, value), tz)  # type: ignore[arg-type]
             else:
                 moment = place_bare(value, later, tz)  # type: ignore[arg-type]
+                local_later = in_zone(later, tz)
+                if moment.date() < local_later.date():
+                    gap = (
+                        datetime.combine(local_later.date(), value)  # type: ignore[arg-type]
+                        - local_later.replace(tzinfo=None)
+                    ).total_seconds() / 60
+                    overshoot[name] = (gap, after)  # type: ignore[assignment]
         except TimeRuleError as exc:
             raise RecordError([Problem(name, str(exc))]) from exc
         placed[name] = moment
@@ -63,5 +80,23 @@ def build_night(
     )
     problems = night_problems(night)
     if problems:
-        raise RecordError(problems)
+        raise RecordError(_name_the_order_mistake(problems, overshoot, readings))
     return night
+
+
+def _name_the_order_mistake(
+    problems: list[Problem], overshoot: dict[str, tuple[float, str]], readings: dict
+) -> list[Problem]:
+    """Turn "24 hours or more in bed" into the mistake behind it when a bare time was typed
+    after the next diary item (e.g. final awakening 07:00, out of bed 06:00): the placement
+    rules then moved it to the day before, and the night grew past a day."""
+    too_long = [p for p in problems if "24 hours or more" in p.message]
+    if not too_long or not overshoot:
+        return problems
+    name, (_gap, after) = min(overshoot.items(), key=lambda item: item[1][0])
+    later = f" ({readings[after]:%H:%M})" if isinstance(readings[after], time) else ""
+    message = (
+        f"{readings[name]:%H:%M} is after {FIELD[after].label}{later}; the diary times go in "
+        "order (if the night really lasted a day or more, enter full dates)"
+    )
+    return [p for p in problems if p not in too_long] + [Problem(name, message)]

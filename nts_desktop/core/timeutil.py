@@ -16,7 +16,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 UTC = UTC
-_BARE_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
+_BARE_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
 
 
 class TimeRuleError(ValueError):
@@ -99,14 +99,15 @@ def _exists(naive: datetime, z: ZoneInfo) -> bool:
 
 
 def parse_bare_time(text: str) -> time | None:
-    """``HH:MM`` as a time of day, or None when ``text`` is not a bare time."""
+    """``HH:MM`` (or ``HH:MM:SS``, as spreadsheets write it) as a time of day, or None when
+    ``text`` is not a bare time."""
     m = _BARE_TIME.match(text.strip())
     if not m:
         return None
-    hour, minute = int(m.group(1)), int(m.group(2))
-    if hour > 23 or minute > 59:
+    hour, minute, second = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+    if hour > 23 or minute > 59 or second > 59:
         raise TimeRuleError(f"{text.strip()!r} is not a time of day (00:00 to 23:59)")
-    return time(hour, minute)
+    return time(hour, minute, second)
 
 
 def parse_datetime(text: str, zone_name: str) -> datetime:

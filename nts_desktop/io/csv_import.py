@@ -41,6 +41,7 @@ POLICIES: tuple[Policy, ...] = ("fail", "skip", "replace")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _INT = re.compile(r"^[0-9]{1,9}$")
 _DIGITS = re.compile(r"^[0-9]+$")
+_WHOLE_DECIMAL = re.compile(r"^[0-9]+\.0+$")
 NIGHT_CELLS = (*NIGHT_TIMES, *NIGHT_NUMBERS)
 DAY_CELLS = tuple(c for c in COLUMNS if FIELD[c].part == "day")
 
@@ -93,7 +94,8 @@ class ImportResult:
     backup: Path | None = None
 
     def summary(self) -> str:
-        parts = [f"imported {self.added + self.replaced} records"]
+        total = self.added + self.replaced
+        parts = [f"imported {total} record{'s' if total != 1 else ''}"]
         if self.replaced:
             parts.append(f"{self.replaced} replaced")
         if self.skipped:
@@ -101,6 +103,11 @@ class ImportResult:
         if self.blank_rows:
             parts.append(f"{self.blank_rows} blank rows ignored")
         return ", ".join(parts)
+
+
+def normalize_header(name: str) -> str:
+    """``Lights Out`` / ``lights-out`` / `` LIGHTS_OUT`` → ``lights_out``."""
+    return re.sub(r"[\s\-]+", "_", name.strip().lower())
 
 
 def _decode(data: bytes) -> str:
@@ -111,7 +118,13 @@ def _decode(data: bytes) -> str:
     except UnicodeDecodeError as exc:
         before = data[: exc.start]
         line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
-        raise ImportRefused([RowProblem(line, None, "is not UTF-8 text")]) from exc
+        raise ImportRefused(
+            [
+                RowProblem(
+                    line, None, "is not UTF-8 text; save the file as CSV UTF-8 and import it again"
+                )
+            ]
+        ) from exc
 
 
 class _Row:
@@ -135,6 +148,8 @@ class _Row:
         value = self.text(column).strip()
         if not value:
             return None
+        if _WHOLE_DECIMAL.match(value):  # spreadsheets write 15 as 15.0
+            value = value.split(".", 1)[0]
         if not _INT.match(value):
             if _DIGITS.match(value):
                 f = FIELD[column]
@@ -224,7 +239,10 @@ def read_csv(
     data: bytes, journal_zone: str, free_weekdays: Iterable[int] = (5, 6), filename: str = ""
 ) -> ParsedCsv:
     """Parse a whole file; raises ImportRefused with every problem if any row is bad."""
-    text = _decode(data)
+    try:
+        text = _decode(data)
+    except ImportRefused as exc:
+        raise ImportRefused(exc.problems, filename) from None
     csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL))
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     parsed = ParsedCsv()
@@ -234,12 +252,25 @@ def read_csv(
         header = next(reader, None)
         if header is None:
             raise ImportRefused([RowProblem(1, None, "the file is empty")], filename)
-        header = [h.strip() for h in header]
-        if not any(header):
+        if not any(h.strip() for h in header):
             raise ImportRefused(
                 [RowProblem(1, None, "the first line is empty; it must be the header row")],
                 filename,
             )
+        if len(header) == 1 and any(sep in header[0] for sep in (";", "\t")):
+            sep = "semicolons" if ";" in header[0] else "tabs"
+            raise ImportRefused(
+                [
+                    RowProblem(
+                        1,
+                        None,
+                        f"the columns are separated by {sep}; save the file as "
+                        "comma-separated CSV (UTF-8) and import it again",
+                    )
+                ],
+                filename,
+            )
+        header = [normalize_header(h) for h in header]
         known = set(COLUMNS) | set(DERIVED)
         seen: set[str] = set()
         for position, name in enumerate(header, start=1):
@@ -252,7 +283,24 @@ def read_csv(
             if name not in known:
                 parsed.warnings.append(f"column {name!r} is not a journal column; ignored")
         if "date" not in header:
-            problems.append(RowProblem(1, "date", "the header has no date column"))
+            problems.append(
+                RowProblem(
+                    1,
+                    "date",
+                    "the header has no date column (the columns are: " + ", ".join(COLUMNS) + ")",
+                )
+            )
+        night_columns = [c for c in NIGHT_CELLS if c in header]
+        if night_columns and len(night_columns) < len(NIGHT_CELLS):
+            missing = [c for c in NIGHT_CELLS if c not in header]
+            problems.append(
+                RowProblem(
+                    1,
+                    None,
+                    f"the header has {', '.join(night_columns)} but not "
+                    f"{', '.join(missing)}: a night needs all seven diary items",
+                )
+            )
         if problems:
             raise ImportRefused(problems, filename)
         first_line: dict[tuple[date, str], int] = {}
@@ -262,10 +310,13 @@ def read_csv(
             end_of_previous = reader.line_num
             if not cells or all(not c.strip() for c in cells):
                 continue
-            if len(cells) > len(header):
+            if len(cells) != len(header):
                 problems.append(
                     RowProblem(
-                        line, None, f"has {len(cells)} cells but the header has {len(header)}"
+                        line,
+                        None,
+                        f"has {len(cells)} cells but the header has {len(header)}"
+                        " (a missing or extra comma shifts every value after it)",
                     )
                 )
                 continue
@@ -339,9 +390,7 @@ def import_bytes(
     if conflicts and on_conflict == "fail":
         raise ImportRefused(
             [
-                RowProblem(
-                    line, "date", f"{rec.date} is already in the journal (choose skip or replace)"
-                )
+                RowProblem(line, "date", f"{rec.date} is already in the journal")
                 for line, rec in sorted(day_conflicts + night_conflicts, key=lambda x: x[0])
             ],
             filename,
