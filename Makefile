@@ -29,7 +29,7 @@ run: install
 lint: install-test
 	$(BIN)/ruff check nts_desktop tests benchmarks tools
 
-test: install-test
+test: lint
 	$(BIN)/python -m pytest $(ARGS)
 
 clean:

@@ -69,6 +69,7 @@ def build_main_window(
         raise
     if lock is None:
         lock = JournalLock(journal.path).acquire()
+    demo = demo or journal.settings.demo
     if not demo:
         backup_if_due(journal.path, journal.db)
     window = MainWindow(AppContext(journal, clock, demo=demo), lock, opener=windows.open)
@@ -128,6 +129,19 @@ def run_window(
     db_path: str | Path | None, tz: str | None = None, startup_check: bool = False
 ) -> int:
     """Open the window and run until it closes; returns the process exit code."""
+    if (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+    ):
+        print(
+            "nts-desktop: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are "
+            "unset). Run it in a desktop session, under xvfb-run, or with "
+            "QT_QPA_PLATFORM=offscreen for --startup-check.",
+            file=sys.stderr,
+        )
+        return 1
     app = ensure_app()
     try:
         window = build_main_window(db_path, tz)

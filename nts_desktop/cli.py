@@ -222,8 +222,15 @@ def restore_command(obj: Context, file: Path, yes: bool) -> None:
     try:
         if not check_journal_file(file):
             raise Refused(f"{file} is not an nts-desktop journal")
+        with open_journal(file, read_only=True) as source:
+            from_demo = source.settings.demo
     except JournalError as exc:
         raise Refused(f"{file}: {exc}") from exc
+    if from_demo and obj.db_path.exists():
+        with obj.journal(write=False) as target:
+            if not target.settings.demo:
+                raise Refused(f"{file} is a demo journal; demo data never goes into your own "
+                              "journal (open it with --db to look at it)")
     if not yes and not click.confirm(f"Replace {obj.db_path} with {file}?", err=True):
         raise Refused("restore cancelled; nothing changed")
     with obj.journal(write=True) as journal:
@@ -283,7 +290,11 @@ def demo_command(obj: Context, nights: int, seed: int) -> None:
                 f"{journal.path} already holds days; demo data goes into an empty journal only"
             )
         count = write_demo(journal, nights=nights, seed=seed)
-    click.echo(f"{obj.db_path}: wrote a demo journal of {count} days", err=True)
+    click.echo(
+        f"{obj.db_path}: wrote a demo journal of {nights} nights ({count} dates logged, a few "
+        "left out on purpose, like real diaries)",
+        err=True,
+    )
     click.echo(str(obj.db_path))
 
 

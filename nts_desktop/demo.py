@@ -171,4 +171,5 @@ def write_demo(journal: Journal, nights: int = 365, seed: int = 1, end: date | N
         )
     )
     journal.write_many(days)
+    journal.update_settings(demo=True)
     return len(days)

@@ -248,3 +248,13 @@ def test_stats_on_an_empty_journal(tmp_path):
     db = str(tmp_path / "empty.sqlite3")
     run("--db", db, "--tz", "UTC", "import", str(_one_row(tmp_path)))
     assert run("--db", db, "stats").exit_code == 0
+
+
+def test_no_display_is_one_clear_line(monkeypatch, capsys, db):
+    from nts_desktop.app import run_window
+
+    for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    assert run_window(db) == 1
+    assert "no display" in capsys.readouterr().err
+    assert not Path(db).exists()

@@ -74,3 +74,21 @@ def test_cli_demo_with_db_and_refusal_of_a_journal_with_days(tmp_path):
 
 def test_cli_demo_rejects_bad_nights():
     assert CliRunner().invoke(cli, ["demo", "--nights", "0"]).exit_code == 2
+
+
+def test_a_demo_journal_says_so_however_it_is_opened_and_is_never_restored_into_yours(
+    make_window, tmp_path
+):
+    demo = tmp_path / "demo.sqlite3"
+    assert CliRunner().invoke(cli, ["--db", str(demo), "demo", "--nights", "20"]).exit_code == 0
+    window = make_window(demo)
+    assert window.ctx.demo and "Demo journal" in window.windowTitle()
+    window.close()
+    mine = tmp_path / "mine.sqlite3"
+    CliRunner().invoke(cli, ["--db", str(mine), "--tz", "UTC", "backup"])
+    with open_journal(mine, tz="UTC"):
+        pass
+    result = CliRunner().invoke(cli, ["--db", str(mine), "restore", "--yes", str(demo)])
+    assert result.exit_code == 1 and "demo journal" in result.stderr
+    with open_journal(mine, read_only=True) as j:
+        assert j.day_count() == 0 and not j.settings.demo

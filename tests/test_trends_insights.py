@@ -189,10 +189,14 @@ def test_insights_table_matches_stats_json(make_window, qtbot, demo_path):
             assert shown == "–"
         else:
             assert c.rho == pytest.approx(want["rho"], abs=1e-4)
-            assert shown.startswith(f"{c.rho:.2f}".replace("-", "−"))
+            text = f"{c.rho:.2f}"
+            text = "0.00" if text == "-0.00" else text.replace("-", "−")
+            assert shown.startswith(text)
             assert c.q == pytest.approx(want["q"])
-    qs = [c.q for c in rows if c.q is not None]
-    assert qs == sorted(qs)  # sorted by evidence
+    ranks = [("clear", "suggestive", "no clear link").index(c.evidence) for c in rows
+             if c.rho is not None]
+    assert ranks == sorted(ranks)  # sorted by evidence, then strength
+    assert all(c.rho is None for c in rows[len(ranks):])
     assert page.cards["sri"].value.text().startswith(f"{expected['regularity']['sri']:.0f}")
 
 

@@ -129,7 +129,8 @@ def numbers(c: Correlation) -> str:
 
 
 def _signed(value: float) -> str:
-    return f"{value:.2f}".replace("-", "−")
+    text = f"{value:.2f}"
+    return "0.00" if text in ("-0.00", "0.00") else text.replace("-", "−")
 
 
 def _q(q: float | None) -> str:
@@ -138,19 +139,27 @@ def _q(q: float | None) -> str:
     return "< 0.001" if q < 0.001 else f"= {q:.3f}"
 
 
-def sentence(c: Correlation) -> str:
-    """The finding in words, reading right for either sign."""
+def sentence(c: Correlation, caveat: bool = True) -> str:
+    """The finding in words, reading right for either sign (with the caveat unless a list
+    states it once for all its sentences)."""
     assert c.rho is not None
     _label, subject, up, _down = OUTCOMES[c.outcome]
     clause = _clause(c.predictor, c.rho > 0, c.outcome)
-    return f"{clause}, {subject} tended to be {up} ({numbers(c)}). {CAVEAT}"
+    text = f"{clause}, {subject} tended to be {up} ({numbers(c)})."
+    return f"{text} {CAVEAT}" if caveat else text
 
 
 def insights(stats: Stats) -> list[Insight]:
-    """Clear, then suggestive links, strongest evidence first."""
+    """Clear, then suggestive links, the stronger first within each."""
     found = [c for c in stats.correlations if c.rho is not None and c.evidence != "no clear link"]
-    found.sort(key=lambda c: (c.q if c.q is not None else 1.0, -abs(c.rho or 0)))
+    found.sort(key=evidence_order)
     return [Insight(c, sentence(c)) for c in found]
+
+
+def evidence_order(c: Correlation) -> tuple:
+    """Sort key: clear, suggestive, no clear link, not computable; stronger |ρ| first."""
+    rank = {"clear": 0, "suggestive": 1, "no clear link": 2}[c.evidence]
+    return (c.rho is None, rank, -abs(c.rho or 0.0), -c.n)
 
 
 def no_clear_link(stats: Stats) -> list[Correlation]:
@@ -224,7 +233,9 @@ def render_text(stats: Stats) -> str:
     found = insights(stats)
     for item in found:
         c = item.correlation
-        lines.append(f"  {c.evidence.capitalize()}, {c.strength}: {item.sentence}")
+        lines.append(f"  {c.evidence.capitalize()}, {c.strength}: {sentence(c, caveat=False)}")
+    if found:
+        lines.append("  Each of these is a correlation in your own data, not proof of cause.")
     if not found:
         lines.append("  No clear or suggestive links yet.")
     quiet = no_clear_link(stats)

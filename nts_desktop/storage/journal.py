@@ -41,6 +41,7 @@ class Settings:
     tz: str
     free_weekdays: tuple[int, ...] = (5, 6)
     preferred_source: str = ""
+    demo: bool = False  # written by `demo`: the window says so, restore refuses it
 
     @property
     def work_weekdays(self) -> int:
@@ -137,6 +138,7 @@ class Journal:
             tz=rows.get("tz") or system_zone_name(),
             free_weekdays=tuple(int(x) for x in free.split(",") if x.strip()),
             preferred_source=rows.get("preferred_source", ""),
+            demo=rows.get("demo") == "1",
         )
 
     def update_settings(self, **values: object) -> Settings:
@@ -151,6 +153,8 @@ class Journal:
                 if any(not 0 <= d <= 6 for d in days):
                     raise ValueError("free weekdays are 0 (Monday) to 6 (Sunday)")
                 stored[key] = ",".join(str(d) for d in days)
+            elif key == "demo":
+                stored[key] = "1" if value else "0"
             elif key == "preferred_source":
                 stored[key] = str(value)
             else:

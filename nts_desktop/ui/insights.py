@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from nts_desktop.analysis.correlate import MIN_DAYS, Correlation
 from nts_desktop.analysis.stats import Stats, compute
-from nts_desktop.analysis.words import outcome_label, predictor_label, sentence
+from nts_desktop.analysis.words import evidence_order, outcome_label, predictor_label, sentence
 from nts_desktop.core.units import clock, hours_minutes
 
 from .charts import Background
@@ -51,7 +51,12 @@ HEADERS = ("Predictor", "Outcome", "ρ [95 % CI]", "Days", "n eff", "q", "In wor
 
 
 def _num(value: float | None, fmt: str) -> str:
-    return "–" if value is None else format(value, fmt).replace("-", "−")
+    if value is None:
+        return "–"
+    text = format(value, fmt)
+    if text.startswith("-") and float(text) == 0:
+        text = text[1:]  # no "−0.00"
+    return text.replace("-", "−")
 
 
 class CorrelationModel(QAbstractTableModel):
@@ -63,10 +68,7 @@ class CorrelationModel(QAbstractTableModel):
 
     def set_results(self, results: list[Correlation]) -> None:
         self.beginResetModel()
-        self.rows = sorted(
-            results,
-            key=lambda c: (c.q is None, c.q if c.q is not None else 0.0, -abs(c.rho or 0), -c.n),
-        )
+        self.rows = sorted(results, key=evidence_order)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
