@@ -229,8 +229,10 @@ def restore_command(obj: Context, file: Path, yes: bool) -> None:
     if from_demo and obj.db_path.exists():
         with obj.journal(write=False) as target:
             if not target.settings.demo:
-                raise Refused(f"{file} is a demo journal; demo data never goes into your own "
-                              "journal (open it with --db to look at it)")
+                raise Refused(
+                    f"{file} is a demo journal; demo data never goes into your own "
+                    "journal (open it with --db to look at it)"
+                )
     if not yes and not click.confirm(f"Replace {obj.db_path} with {file}?", err=True):
         raise Refused("restore cancelled; nothing changed")
     with obj.journal(write=True) as journal:

@@ -44,6 +44,9 @@ class TrendData:
     mood: np.ndarray
     focus: np.ndarray
     resilience: np.ndarray
+    mood_mean7: np.ndarray  # 7-day means of the ratings, drawn for long ranges
+    focus_mean7: np.ndarray
+    resilience_mean7: np.ndarray
     sri_7d: np.ndarray
     midsleep_shift: np.ndarray
     has_day: np.ndarray
@@ -156,12 +159,15 @@ def trend_data(
         tib=s.tib,
         tst_h=tst_h,
         se=s.se,
-        tst_mean7=rolling_mean(tst_h),
-        se_mean7=rolling_mean(s.se),
+        tst_mean7=np.where(s.has_night, rolling_mean(tst_h), np.nan),
+        se_mean7=np.where(s.has_night, rolling_mean(s.se), np.nan),
+        mood_mean7=rolling_mean(s.day["mood"]),
+        focus_mean7=rolling_mean(s.day["focus"]),
+        resilience_mean7=rolling_mean(s.day["resilience"]),
         mood=s.day["mood"],
         focus=s.day["focus"],
         resilience=s.day["resilience"],
-        sri_7d=daily["sri_7d"],
+        sri_7d=np.where(s.has_night, daily["sri_7d"], np.nan),
         midsleep_shift=daily["midsleep_shift_min"],
         has_day=s.has_day,
         notes=notes,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nts_desktop.core.units import clock, hours_minutes
+from nts_desktop.core.units import clock, hours_minutes, plural
 
 from .correlate import Correlation
 from .stats import Stats
@@ -175,7 +175,10 @@ def render_text(stats: Stats) -> str:
     if stats.start is None:
         return "The journal is empty: log a morning or import a diary first.\n"
     m, t, r = stats.means, stats.timing, stats.regularity
-    lines = [f"Sleep journal {stats.start} to {stats.end} · {stats.nights} nights", ""]
+    lines = [
+        f"Sleep journal {stats.start} to {stats.end} · {plural(stats.nights, 'night')}",
+        "",
+    ]
 
     def row(label: str, value: str, note: str = "") -> None:
         lines.append(f"  {label:<28}{value:>10}{'   ' + note if note else ''}")

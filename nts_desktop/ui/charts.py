@@ -72,6 +72,13 @@ class ClockAxis(pg.AxisItem):
         return [f"{int(v) // 60 % 24:02d}:{int(v) % 60:02d}" for v in values]
 
 
+class HoursAxis(pg.AxisItem):
+    """Hours shown with their unit: ``7 h``, ``7.5 h``."""
+
+    def tickStrings(self, values, scale, spacing):
+        return [f"{v:g} h" for v in values]
+
+
 def save_png(widget: QWidget, path: str | Path) -> bool:
     return widget.grab().save(str(path), "PNG")
 

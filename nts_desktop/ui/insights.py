@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from nts_desktop.analysis.correlate import MIN_DAYS, Correlation
 from nts_desktop.analysis.stats import Stats, compute
 from nts_desktop.analysis.words import evidence_order, outcome_label, predictor_label, sentence
-from nts_desktop.core.units import clock, hours_minutes
+from nts_desktop.core.units import clock, hours_minutes, plural
 
 from .charts import Background
 from .context import AppContext, RefreshWhenShown, read_snapshot
@@ -203,12 +203,15 @@ class Card(QFrame):
         heading.setProperty("role", "card-title")
         self.value = QLabel("–", objectName=f"card_{key}_value")
         self.value.setProperty("role", "card-value")
+        self.detail = QLabel(objectName=f"card_{key}_detail")
+        self.detail.setProperty("role", "hint")
+        self.detail.setVisible(False)
         explain = QLabel(meaning)
         explain.setWordWrap(True)
         hint = QLabel(typical)
         hint.setWordWrap(True)
         hint.setProperty("role", "hint")
-        for w in (heading, self.value, explain, hint):
+        for w in (heading, self.value, self.detail, explain, hint):
             layout.addWidget(w)
         layout.addStretch(1)
         self.setAccessibleName(title)
@@ -306,7 +309,7 @@ class InsightsPage(RefreshWhenShown, QWidget):
         right_box.addWidget(self.scatter, 1)
         right_box.addWidget(self.days_label)
         split.addWidget(right)
-        split.setSizes([640, 400])
+        split.setSizes([700, 360])
         outer.addWidget(split, 1)
         self._style_chart()
 
@@ -358,27 +361,49 @@ class InsightsPage(RefreshWhenShown, QWidget):
         if stats.start is None:
             self.status.setText("Nothing logged yet: cards and links appear as you log.")
         else:
-            self.status.setText(f"{stats.start} to {stats.end} · {stats.nights} nights")
+            self.status.setText(f"{stats.start} to {stats.end} · {plural(stats.nights, 'night')}")
+        no_mctq = "needs nights before both work days and free days"
         values = {
-            "sri": _num(r["sri"], ".0f")
-            + (
-                f"  ({r['sri_days']:.0f} day pairs)"
+            "sri": (
+                _num(r["sri"], ".0f"),
+                f"over {r['sri_days']:.0f} pairs of consecutive days"
                 if r["sri"] is not None
-                else "  (needs 5 pairs)"
+                else "needs 5 pairs of consecutive logged days",
             ),
-            "sjl": hours_minutes(r["sjl_min"])
-            if r["sjl_min"] is not None
-            else "–  (needs work and free nights)",
-            "msfsc": clock(r["msfsc_clock_min"]) if r["msfsc_clock_min"] is not None else "–",
-            "cpd": _num(r["cpd_h"], ".2f") + (" h" if r["cpd_h"] is not None else ""),
-            "timing": " · ".join(
-                _num(t[k], ".0f") for k in ("onset_sd_min", "midsleep_sd_min", "wake_sd_min")
-            )
-            + " min",
-            "sleep": f"{hours_minutes(m['tst_min'])} · {_num(m['se_pct'], '.0f')} %",
+            "sjl": (
+                hours_minutes(r["sjl_min"]) if r["sjl_min"] is not None else "–",
+                "" if r["sjl_min"] is not None else no_mctq,
+            ),
+            "msfsc": (
+                clock(r["msfsc_clock_min"]) if r["msfsc_clock_min"] is not None else "–",
+                "" if r["msfsc_clock_min"] is not None else no_mctq,
+            ),
+            "cpd": (
+                _num(r["cpd_h"], ".2f") + (" h" if r["cpd_h"] is not None else ""),
+                "" if r["cpd_h"] is not None else "needs a chronotype and consecutive nights",
+            ),
+            "timing": (
+                " · ".join(
+                    _num(t[k], ".0f") for k in ("onset_sd_min", "midsleep_sd_min", "wake_sd_min")
+                )
+                + " min"
+                if t["midsleep_sd_min"] is not None
+                else "–",
+                "falling asleep · midsleep · waking"
+                if t["midsleep_sd_min"] is not None
+                else "needs 2 nights",
+            ),
+            "sleep": (
+                f"{hours_minutes(m['tst_min'])} · {_num(m['se_pct'], '.0f')} %"
+                if m["tst_min"] is not None
+                else "–",
+                "asleep per night · efficiency" if m["tst_min"] is not None else "needs a night",
+            ),
         }
-        for key, text in values.items():
+        for key, (text, detail) in values.items():
             self.cards[key].value.setText(text)
+            self.cards[key].detail.setText(detail)
+            self.cards[key].detail.setVisible(bool(detail))
         self.model.set_results(stats.correlations)
         if self.model.rowCount():
             self.table.selectRow(0)

@@ -43,7 +43,7 @@ class Column:
 COLUMNS: tuple[Column, ...] = (
     Column("date", "Date", False),
     Column("bedtime", "Bedtime", tip="Got into bed"),
-    Column("out_of_bed", "Up", tip="Got out of bed"),
+    Column("out_of_bed", "Got up", tip="Got out of bed"),
     Column("tib", "In bed", tip="Time in bed: bedtime to out of bed"),
     Column("tst", "Asleep", tip="Total sleep time"),
     Column("se", "Efficiency", tip="Sleep efficiency: asleep / in bed"),

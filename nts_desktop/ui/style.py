@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
+from nts_desktop.resources import resource_path
+
 STYLESHEET = """
 QLabel[role="title"] { font-size: 15pt; font-weight: 600; }
 QLabel[role="hint"] { color: palette(placeholder-text); }
@@ -22,8 +24,16 @@ QFrame[role="banner"] {
 }
 QPushButton:checked {
     background: palette(highlight); color: palette(highlighted-text);
-    border: 1px solid palette(highlight); border-radius: 3px; padding: 4px 10px;
+    border: 1px solid palette(highlight); border-radius: 3px;
 }
+QCheckBox::indicator {
+    width: 14px; height: 14px; border: 1px solid palette(placeholder-text);
+    border-radius: 3px; background: palette(base);
+}
+QCheckBox::indicator:checked {
+    background: palette(highlight); border-color: palette(highlight); image: url(CHECK);
+}
+QCheckBox::indicator:disabled { border-color: palette(mid); background: palette(window); }
 QLabel[role="error"] { color: #b3261e; font-weight: 600; }
 QGroupBox { font-weight: 600; margin-top: 12px; padding-top: 6px; }
 QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }
@@ -41,5 +51,6 @@ QFrame[role="rating"] QPushButton:checked {
 
 def apply_style(app: QApplication) -> None:
     """(Re)apply the stylesheet; after a palette change this re-polishes every widget."""
+    check = resource_path("check.svg").as_posix()
     app.setStyleSheet("")
-    app.setStyleSheet(STYLESHEET)
+    app.setStyleSheet(STYLESHEET.replace("url(CHECK)", f"url({check})"))

@@ -34,7 +34,7 @@ from nts_desktop.analysis.trends import TrendData, trend_data
 from nts_desktop.core.ranges import RANGES, date_range, step
 from nts_desktop.core.units import clock, hours_minutes
 
-from .charts import Background, ClockAxis, DateAxis, day_number, save_png, save_svg
+from .charts import Background, ClockAxis, DateAxis, HoursAxis, day_number, save_png, save_svg
 from .context import AppContext, RefreshWhenShown, read_snapshot
 from .diary_chart import DiaryChart
 from .theme import SERIES, chart_colors
@@ -162,18 +162,21 @@ class TrendsPage(RefreshWhenShown, QWidget):
         ratings_title = " · ".join(
             f"<span style='color:{SERIES[n]}'>■</span> {n}" for n in ("mood", "focus", "resilience")
         )
+        self._ratings_title = ratings_title
         rows = (
             ("window", "Sleep window: in bed (faint), asleep (solid)", 3),
-            ("tst", "Total sleep (h), thick: 7-night mean", 2),
+            ("tst", "Total sleep, thick: 7-night mean", 2),
             ("se", "Efficiency (%), thick: 7-night mean", 2),
             ("ratings", ratings_title, 2),
             ("sri", "Regularity: 7-day Sleep Regularity Index", 2),
-            ("shift", "Midsleep shift from the night before (min)", 2),
+            ("shift", "Midsleep shift from the night before, either way (min)", 2),
         )
         for row, (key, title, stretch) in enumerate(rows):
             axes = {"bottom": DateAxis("bottom")}
             if key == "window":
                 axes["left"] = ClockAxis("left")
+            elif key == "tst":
+                axes["left"] = HoursAxis("left")
             plot = self.charts.addPlot(row=row, col=0, axisItems=axes)
             self.charts.ci.layout.setRowStretchFactor(row, stretch)
             plot.setTitle(title, color=colors["foreground"], size="9pt", justify="left")
@@ -231,6 +234,7 @@ class TrendsPage(RefreshWhenShown, QWidget):
             for name in ("mood", "focus", "resilience")
         }
         self.plots["ratings"].setYRange(1, 10, padding=0.05)
+        self.plots["ratings"].getAxis("left").setTicks([[(v, str(v)) for v in (1, 4, 7, 10)]])
         self.sri_curve = curve("sri", SERIES["sri"], 2, "o")
         self.shift_bars = pg.BarGraphItem(
             x=[], height=[], width=0.5, pen=None, brush=SERIES["shift"]
@@ -335,12 +339,22 @@ class TrendsPage(RefreshWhenShown, QWidget):
         self._set_curve(self.tst_mean, x, data.tst_mean7[part])
         self._set_curve(self.se_curve, x, data.se[part])
         self._set_curve(self.se_mean, x, data.se_mean7[part])
+        dense = end - start > timedelta(days=120)
         for name, item in self.rating_curves.items():
-            self._set_curve(item, x, getattr(data, name)[part])
+            # over months, daily ratings tangle into noise: show their 7-day means instead
+            series = getattr(data, f"{name}_mean7" if dense else name)
+            self._set_curve(item, x, series[part])
+        self.plots["ratings"].setTitle(
+            self._ratings_title + (" (7-day means)" if dense else ""),
+            color=chart_colors()["foreground"],
+            size="9pt",
+            justify="left",
+        )
+        for item, key in ((self.tst_curve, "tst"), (self.se_curve, "se")):
+            item.setPen(pg.mkPen(SERIES[key] + ("55" if dense else "ff"), width=1))
         self._set_curve(self.sri_curve, x, data.sri_7d[part])
         ok = _finite(data.midsleep_shift[part])
         self.shift_bars.setOpts(x=x[ok], height=data.midsleep_shift[part][ok], y0=0)
-        dense = end - start > timedelta(days=120)
         for item in (self.tst_curve, self.se_curve, self.sri_curve, *self.rating_curves.values()):
             item.setSymbol(None if dense else "o")
         lo, hi = day_number(start) - 0.6, day_number(end) + 0.6
