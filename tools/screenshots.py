@@ -29,6 +29,7 @@ def main() -> None:
 
         with open_journal(path, tz="Europe/Berlin") as journal:
             write_demo(journal, nights=365, seed=1, end=now.date() - timedelta(days=1))
+            journal.update_settings(demo=False)  # pictures of an everyday journal: no banner
         from nts_desktop.app import build_main_window, ensure_app
 
         app = ensure_app()

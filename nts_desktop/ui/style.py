@@ -22,9 +22,14 @@ QLabel[role="card-value"] { font-size: 17pt; font-weight: 600; }
 QFrame[role="banner"] {
     background: palette(alternate-base); border-bottom: 1px solid palette(mid);
 }
-QPushButton:checked {
+QPushButton[role="segment"] {
+    padding: 4px 12px; border: 1px solid palette(mid); border-radius: 4px;
+    background: palette(button); color: palette(button-text);
+}
+QPushButton[role="segment"]:hover { border-color: palette(highlight); }
+QPushButton[role="segment"]:checked {
     background: palette(highlight); color: palette(highlighted-text);
-    border: 1px solid palette(highlight); border-radius: 3px;
+    border-color: palette(highlight);
 }
 QCheckBox::indicator {
     width: 14px; height: 14px; border: 1px solid palette(placeholder-text);

@@ -85,6 +85,7 @@ class TrendsPage(RefreshWhenShown, QWidget):
         for i, kind in enumerate(RANGES):
             button = QPushButton(kind.capitalize(), objectName=f"range_{kind.replace(' ', '_')}")
             button.setCheckable(True)
+            button.setProperty("role", "segment")
             button.setAccessibleName(f"Show {kind}")
             self.range_group.addButton(button, i)
             bar.addWidget(button)
@@ -112,6 +113,7 @@ class TrendsPage(RefreshWhenShown, QWidget):
         for i, name in enumerate(("Charts", "Sleep diary")):
             button = QPushButton(name, objectName=f"view_{name.split()[-1].lower()}")
             button.setCheckable(True)
+            button.setProperty("role", "segment")
             self.view_group.addButton(button, i)
             bar.addWidget(button)
         self.view_group.button(0).setChecked(True)
