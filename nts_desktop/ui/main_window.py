@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from nts_desktop import APP_NAME
+from nts_desktop.resources import ICON, resource_path
 from nts_desktop.storage import JournalLock
 
 from .context import AppContext, Change
@@ -72,6 +73,9 @@ class Welcome(QFrame):
         outer.addStretch(1)
         box = QVBoxLayout()
         box.setSpacing(14)
+        icon = QLabel()
+        icon.setPixmap(QIcon(str(resource_path(ICON))).pixmap(72, 72))
+        box.addWidget(icon)
         title = QLabel("Welcome to nts-desktop")
         title.setProperty("role", "title")
         text = QLabel(
