@@ -8,17 +8,18 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from nts_desktop import APP_NAME, __version__
 from nts_desktop.demo import write_demo
 from nts_desktop.resources import ICON, resource_path
 from nts_desktop.storage import JournalError, JournalLock, JournalLocked, open_journal
-from nts_desktop.storage.backup import backup_if_due
+from nts_desktop.storage.backup import backup_if_due, list_backups, set_aside_and_restore
 from nts_desktop.storage.journal import resolve_journal_path
 from nts_desktop.storage.paths import default_demo_path, ensure_private_dir
 
@@ -112,6 +113,59 @@ def _ensure_demo(path: Path) -> None:
             write_demo(journal, nights=365)
 
 
+Ask = Callable[[str, Path | None], tuple[str, Path | None]]
+
+
+def ask_recovery(reason: str, latest_backup: Path | None) -> tuple[str, Path | None]:
+    """The dialog for a journal that cannot be used: restore the latest backup, open another
+    file, or quit. Returns ("restore" | "open" | "quit", the file to open)."""
+    box = QMessageBox()
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(APP_NAME)
+    box.setText(reason)
+    box.setInformativeText(
+        "The file has not been changed. You can restore the latest backup (the unusable file "
+        "is kept beside it), open another journal, or quit."
+    )
+    restore = None
+    if latest_backup is not None:
+        restore = box.addButton("Restore the latest backup", QMessageBox.ButtonRole.AcceptRole)
+    other = box.addButton("Open another journal…", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    if restore is not None and clicked is restore:
+        return "restore", latest_backup
+    if clicked is other:
+        path, _ = QFileDialog.getOpenFileName(
+            None, "Open a journal", "", "Journals (*.sqlite3);;All files (*)"
+        )
+        return ("open", Path(path)) if path else ("quit", None)
+    return "quit", None
+
+
+def open_or_recover(
+    db_path: str | Path | None, tz: str | None, reason: str, ask: Ask = ask_recovery
+) -> MainWindow | None:
+    """After a refused journal: ask, then restore its latest backup (setting the unusable
+    file aside, byte for byte) or open another file, until a window opens or the user quits
+    (DESIGN §9)."""
+    path = resolve_journal_path(db_path)
+    while True:
+        backups = list_backups(path)
+        choice, other = ask(reason, backups[-1] if backups else None)
+        if choice == "restore" and backups:
+            set_aside_and_restore(path, backups[-1])
+        elif choice == "open" and other is not None:
+            path = other
+        else:
+            return None
+        try:
+            return build_main_window(path, tz)
+        except (JournalError, JournalLocked) as exc:
+            reason = str(exc)
+
+
 def process_age_ms() -> float:
     """Milliseconds since this process started (Linux /proc; elsewhere since import)."""
     try:
@@ -154,15 +208,11 @@ def run_window(
     except JournalError as exc:
         if startup_check:
             print(f"nts-desktop: {exc}", file=sys.stderr)
-        else:
-            QMessageBox.critical(
-                None,
-                APP_NAME,
-                f"{exc}\n\nThe file was left untouched. Start nts-desktop with "
-                "--db to open another journal, or restore a backup with "
-                "'nts-desktop restore'.",
-            )
-        return 3
+            return 3
+        recovered = open_or_recover(db_path, tz, str(exc))
+        if recovered is None:
+            return 3
+        window = recovered
     window.show()
     if startup_check:
         app.processEvents()

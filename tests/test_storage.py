@@ -267,3 +267,44 @@ def test_existing_default_folder_is_made_private(monkeypatch, tmp_path):
     with open_journal(None):
         pass
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_window_recovery_restores_the_latest_backup_and_keeps_the_unusable_file(
+    journal, journal_path, qtbot
+):
+    from nts_desktop.app import open_or_recover
+
+    journal.save_day(day("2025-04-08", mood=7))
+    backup_journal(journal_path, db=journal.db)
+    journal.close()
+    journal_path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)  # now damaged
+    damaged = journal_path.read_bytes()
+    asked = []
+
+    def ask(reason, latest):
+        asked.append((reason, latest))
+        return "restore", latest
+
+    window = open_or_recover(journal_path, "Europe/Berlin", "damaged", ask)
+    qtbot.addWidget(window)
+    assert asked[0][1] == list_backups(journal_path)[-1]
+    assert window.ctx.journal.day(date(2025, 4, 8)).mood == 7
+    kept = [p for p in journal_path.parent.iterdir() if ".unusable-" in p.name]
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged
+    window.close()
+
+
+def test_window_recovery_can_open_another_file_or_quit(tmp_path, qtbot):
+    from nts_desktop.app import open_or_recover
+
+    other = tmp_path / "other.sqlite3"
+    with open_journal(other, tz="UTC") as j:
+        j.save_day(day("2025-04-08", mood=3))
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_text("not a journal")
+    assert open_or_recover(broken, None, "x", lambda reason, latest: ("quit", None)) is None
+    window = open_or_recover(broken, None, "x", lambda reason, latest: ("open", other))
+    qtbot.addWidget(window)
+    assert window.ctx.journal.path == other
+    assert broken.read_text() == "not a journal"
+    window.close()

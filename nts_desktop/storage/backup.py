@@ -79,3 +79,26 @@ def restore_into(db: Database, backup: Path) -> None:
         source.backup(db.conn)
     finally:
         source.close()
+
+
+def set_aside_and_restore(journal_path: Path, backup: Path, now: datetime | None = None) -> Path:
+    """Move an unusable journal aside (kept byte for byte) and put ``backup`` in its place.
+
+    Returns where the unusable file now is. Its ``-wal``/``-shm`` companions move with it.
+    """
+    now = now or datetime.now(UTC)
+    stamp = now.strftime("%Y%m%dT%H%M%SZ")
+    aside = journal_path.with_name(f"{journal_path.name}.unusable-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        part = Path(f"{journal_path}{suffix}")
+        if part.exists():
+            part.replace(Path(f"{aside}{suffix}"))
+    create_private_file(journal_path)
+    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    target = sqlite3.connect(journal_path)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
+    return aside
