@@ -262,3 +262,12 @@ def test_theme_setting_switches_palette_and_charts(make_window, qtbot, demo_path
     window.theme_actions["light"].trigger()
     assert QApplication.palette().color(QPalette.ColorRole.Base).lightness() > 200
     assert page.charts.backgroundBrush().color().lightness() > 200
+
+
+def test_the_chart_pages_never_import_qtnetwork(make_window, qtbot, demo_path):
+    import sys
+
+    window, page = trends_of(make_window, qtbot, demo_path)
+    with qtbot.waitSignal(window.insights.computed, timeout=30000):
+        window.show_page(window.INSIGHTS)
+    assert not [m for m in sys.modules if "QtNetwork" in m]
