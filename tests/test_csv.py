@@ -328,9 +328,11 @@ def test_non_utf8_line_in_a_cr_only_file(journal):
 
 
 def test_what_spreadsheets_write_is_understood(journal):
-    text = ("Date,Bedtime,Lights Out,Sleep-Latency-Min,AWAKENINGS,waso_min,final_wake,"
-            "Out of bed,Mood\n"
-            "2025-04-08,23:00:00,23:10:00,15.0,1,5.00,06:50:00,07:00:00,7.0\n")
+    text = (
+        "Date,Bedtime,Lights Out,Sleep-Latency-Min,AWAKENINGS,waso_min,final_wake,"
+        "Out of bed,Mood\n"
+        "2025-04-08,23:00:00,23:10:00,15.0,1,5.00,06:50:00,07:00:00,7.0\n"
+    )
     import_bytes(journal, text.encode())
     d = journal.day(date(2025, 4, 8))
     assert d.mood == 7 and d.night.sleep_latency_min == 15 and d.night.waso_min == 5
@@ -354,20 +356,33 @@ def test_header_mistakes_are_named_once(journal, text, words):
 
 def test_short_rows_are_refused_not_shifted(journal):
     problems = refused(journal, "date,mood,focus,resilience\n2025-04-07,5,6,7\n2025-04-08,5,6\n")
-    assert problems == [(3, None, "has 3 cells but the header has 4 (a missing or extra comma "
-                                  "shifts every value after it)")]
+    assert problems == [
+        (
+            3,
+            None,
+            "has 3 cells but the header has 4 (a missing or extra comma "
+            "shifts every value after it)",
+        )
+    ]
 
 
 def test_times_out_of_order_name_the_real_mistake(journal):
     text = f"{NIGHT_HEAD}\n2025-04-08,23:00,23:10,10,1,5,07:00,06:00\n"
     problems = refused(journal, text)
-    assert problems == [(2, "final_wake", "07:00 is after out of bed (06:00); the diary times "
-                         "go in order (if the night really lasted a day or more, enter full "
-                         "dates)")]
+    assert problems == [
+        (
+            2,
+            "final_wake",
+            "07:00 is after out of bed (06:00); the diary times "
+            "go in order (if the night really lasted a day or more, enter full "
+            "dates)",
+        )
+    ]
 
 
 def test_not_utf8_names_the_file(journal):
     with pytest.raises(ImportRefused) as err:
         read_csv(b"date,notes\n2025-01-01,caf\xe9\n", "UTC", filename="export.csv")
-    assert str(err.value) == ("export.csv:2: is not UTF-8 text; save the file as CSV UTF-8 and "
-                              "import it again")
+    assert str(err.value) == (
+        "export.csv:2: is not UTF-8 text; save the file as CSV UTF-8 and import it again"
+    )

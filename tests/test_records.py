@@ -254,3 +254,18 @@ def test_equal_times_are_allowed():
         {"sleep_latency_min": 0, "awakenings": 0, "waso_min": 0},
     )
     assert measure(n).se_pct == 100
+
+
+def test_prefill_keeps_the_usual_gaps_between_diary_times():
+    from nts_desktop.core.prefill import typical_night
+
+    nights = [
+        night("2025-04-01", "22:30", "23:00", "06:30", "06:50"),
+        night("2025-04-02", "23:40", "23:45", "07:40", "07:45"),
+        night("2025-04-03", "23:00", "23:20", "07:00", "07:15"),
+    ]
+    t = typical_night(nights, date(2025, 4, 4))
+    assert (t.bedtime, t.lights_out) == (time(23, 0), time(23, 20))  # median gap 20 min
+    assert (t.final_wake, t.out_of_bed) == (time(7, 0), time(7, 15))  # median gap 15 min
+    assert t.based_on == 3
+    assert typical_night([], date(2025, 4, 4)).based_on == 0

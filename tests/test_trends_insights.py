@@ -193,10 +193,13 @@ def test_insights_table_matches_stats_json(make_window, qtbot, demo_path):
             text = "0.00" if text == "-0.00" else text.replace("-", "−")
             assert shown.startswith(text)
             assert c.q == pytest.approx(want["q"])
-    ranks = [("clear", "suggestive", "no clear link").index(c.evidence) for c in rows
-             if c.rho is not None]
+    ranks = [
+        ("clear", "suggestive", "no clear link").index(c.evidence)
+        for c in rows
+        if c.rho is not None
+    ]
     assert ranks == sorted(ranks)  # sorted by evidence, then strength
-    assert all(c.rho is None for c in rows[len(ranks):])
+    assert all(c.rho is None for c in rows[len(ranks) :])
     assert page.cards["sri"].value.text().startswith(f"{expected['regularity']['sri']:.0f}")
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from statistics import median
 
-from .records import NIGHT_TIMES, Night
+from .records import Night
 from .timeutil import anchored_minutes, in_zone
 
 LOOKBACK = 7
@@ -40,11 +40,21 @@ def typical_night(nights: list[Night], before: date, lookback: int = LOOKBACK) -
     recent = sorted((n for n in nights if n.date < before), key=lambda n: n.date)[-lookback:]
     if not recent:
         return Typical()
+
+    def clock(name: str) -> list[float]:
+        return [anchored_minutes(in_zone(getattr(n, name), n.tz), n.date) for n in recent]
+
+    # Bedtime and final awakening are medians of their own; lights out and out of bed follow
+    # them by the median gap, so the prefilled night keeps its usual shape (medians taken
+    # one by one could put lights out a minute after bed on a night that never looked so).
+    bed, wake = median(clock("bedtime")), median(clock("final_wake"))
+    settle = median(b - a for a, b in zip(clock("bedtime"), clock("lights_out"), strict=True))
+    linger = median(b - a for a, b in zip(clock("final_wake"), clock("out_of_bed"), strict=True))
     times = {
-        name: _time_of_day(
-            median(anchored_minutes(in_zone(getattr(n, name), n.tz), n.date) for n in recent)
-        )
-        for name in NIGHT_TIMES
+        "bedtime": _time_of_day(bed),
+        "lights_out": _time_of_day(bed + settle),
+        "final_wake": _time_of_day(wake),
+        "out_of_bed": _time_of_day(wake + linger),
     }
     counts = {
         name: round(median(getattr(n, name) for n in recent))
