@@ -419,6 +419,7 @@ class InsightsPage(RefreshWhenShown, QWidget):
             self.points.setData([], [])
             self.trend.setData([], [])
             self.sentence.setText("")
+            self.scatter.setVisible(False)
             return
         c = self.model.rows[row]
         x = self.stats.series[c.predictor]
@@ -432,6 +433,7 @@ class InsightsPage(RefreshWhenShown, QWidget):
         self._points = [(a, b, ds) for (a, b), ds in groups.items()]
         sizes = [6 + 2 * min(len(ds), 8) for _, _, ds in self._points]
         self.points.setData([p[0] for p in self._points], [p[1] for p in self._points], size=sizes)
+        self.scatter.setVisible(bool(self._points))  # no empty 0–1 axes before there is data
         if len(xs) >= 2 and np.ptp(xs) > 0:
             slope, intercept = np.polyfit(xs, ys, 1)
             line_x = np.array([xs.min(), xs.max()])
