@@ -308,3 +308,30 @@ def test_window_recovery_can_open_another_file_or_quit(tmp_path, qtbot):
     assert window.ctx.journal.path == other
     assert broken.read_text() == "not a journal"
     window.close()
+
+
+def test_an_upgrade_backs_up_first_and_then_migrates(journal, journal_path, monkeypatch):
+    from sqlite_utils.migrations import Migrations
+
+    from nts_desktop.storage import journal as journal_module
+    from nts_desktop.storage import schema
+
+    journal.save_day(day("2025-04-08", mood=6))
+    journal.close()
+    newer = Migrations(schema.MIGRATION_SET)
+    newer()(schema.m001_initial)
+
+    @newer()
+    def m002_add_column(db):
+        db.execute("ALTER TABLE days ADD COLUMN energy INTEGER")
+
+    monkeypatch.setattr(schema, "migrations", newer)
+    monkeypatch.setattr(journal_module, "migrations", newer)
+    with open_journal(journal_path) as upgraded:
+        assert "energy" in upgraded.db["days"].columns_dict
+        assert [d.mood for d in upgraded.days()] == [6]
+    backups = [p for p in list_backups(journal_path) if "before-upgrade" in p.name]
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as old:
+        columns = [r[1] for r in old.execute("PRAGMA table_info(days)")]
+    assert "energy" not in columns
