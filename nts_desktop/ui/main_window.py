@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from nts_desktop import APP_NAME
-from nts_desktop.resources import ICON, resource_path
 from nts_desktop.storage import JournalLock
 
 from .context import AppContext, Change
@@ -32,6 +31,7 @@ from .journal_page import JournalPage
 from .style import apply_style
 from .theme import SETTING_THEME, THEMES, apply_theme, chosen_theme
 from .today import TodayPage, short_date
+from .welcome import Welcome
 
 if TYPE_CHECKING:  # imported lazily at run time: they pull in pyqtgraph
     from .insights import InsightsPage
@@ -61,54 +61,6 @@ def ask_unsaved(parent: QWidget, dates: list[date]) -> str:
         QMessageBox.StandardButton.Save: "save",
         QMessageBox.StandardButton.Discard: "discard",
     }.get(QMessageBox.StandardButton(answer), "cancel")
-
-
-class Welcome(QFrame):
-    """First run on an empty journal: start logging, or look around a demo journal."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("welcome")
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        box = QVBoxLayout()
-        box.setSpacing(14)
-        icon = QLabel()
-        icon.setPixmap(QIcon(str(resource_path(ICON))).pixmap(72, 72))
-        box.addWidget(icon)
-        title = QLabel("Welcome to nts-desktop")
-        title.setProperty("role", "title")
-        text = QLabel(
-            "Each morning, log last night's sleep with the items of the Consensus Sleep Diary "
-            "and rate the day that has just ended: mood, focus and resilience. After a few "
-            "weeks, Trends and Insights show whether a more regular sleep schedule goes with "
-            "better days for you. Everything stays in one file on this computer."
-        )
-        text.setWordWrap(True)
-        text.setMaximumWidth(620)
-        self.start = QPushButton("Start logging", objectName="welcome_start")
-        self.start.setDefault(True)
-        self.demo = QPushButton("Explore a demo journal", objectName="welcome_demo")
-        self.demo.setToolTip(
-            "Opens a separate file with a year of made-up nights; your own "
-            "journal stays empty and untouched"
-        )
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.start)
-        buttons.addWidget(self.demo)
-        buttons.addStretch(1)
-        hint = QLabel("The demo opens a separate file. Come back with “Back to my journal”.")
-        hint.setProperty("role", "hint")
-        for w in (title, text):
-            box.addWidget(w)
-        box.addLayout(buttons)
-        box.addWidget(hint)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addLayout(box)
-        row.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
 
 
 class MainWindow(QMainWindow):
