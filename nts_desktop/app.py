@@ -6,6 +6,7 @@ PySide6 is imported here, never by the command-line path that does not open a wi
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 import time
 from collections.abc import Callable
@@ -14,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from shiboken6 import isValid
 
 from nts_desktop import APP_NAME, __version__
 from nts_desktop.demo import write_demo
@@ -68,12 +70,24 @@ def build_main_window(
         if lock is not None:
             lock.release()
         raise
-    if lock is None:
-        lock = JournalLock(journal.path).acquire()
-    demo = demo or journal.settings.demo
-    if not demo:
-        backup_if_due(journal.path, journal.db)
-    window = MainWindow(AppContext(journal, clock, demo=demo), lock, opener=windows.open)
+    try:
+        if lock is None:
+            lock = JournalLock(journal.path).acquire()
+        demo = demo or journal.settings.demo
+        backup_problem = ""
+        if not demo:
+            try:
+                backup_if_due(journal.path, journal.db)
+            except (OSError, sqlite3.Error) as exc:  # never a reason not to open the journal
+                backup_problem = f"The daily backup could not be written: {exc}"
+        window = MainWindow(AppContext(journal, clock, demo=demo), lock, opener=windows.open)
+    except BaseException:
+        journal.close()
+        if lock is not None:
+            lock.release()
+        raise
+    if backup_problem:
+        window.statusBar().showMessage(backup_problem, 30000)
     windows.opened.append(window)
     return window
 
@@ -88,7 +102,7 @@ class Windows:
         self.opened: list[MainWindow] = []
 
     def open(self, demo: bool) -> MainWindow | None:
-        self.opened = [w for w in self.opened if w.isVisible()]
+        self.opened = [w for w in self.opened if isValid(w) and w.isVisible()]
         path = default_demo_path() if demo else self.own_path
         try:
             if demo:

@@ -65,7 +65,6 @@ def make_window(qtbot, tmp_path):
         now = now or datetime(2025, 4, 21, 7, 30, tzinfo=ZoneInfo("Europe/Berlin"))
         window = build_main_window(path or tmp_path / "journal.sqlite3", tz=tz, clock=lambda: now)
         window.ask_unsaved = lambda parent, dates: "discard"
-        qtbot.addWidget(window)
         windows.append(window)
         if show:
             with qtbot.waitActive(window):
@@ -74,5 +73,14 @@ def make_window(qtbot, tmp_path):
         return window
 
     yield make
-    for window in windows:
-        window.close()
+    from PySide6.QtWidgets import QApplication
+    from shiboken6 import isValid
+
+    from nts_desktop.ui.main_window import MainWindow
+
+    # every main window still alive, including those a test opened by switching journals
+    # (a switch deletes the window it leaves, so qtbot's own bookkeeping cannot be used)
+    for window in [*windows, *QApplication.topLevelWidgets()]:
+        if isValid(window) and isinstance(window, MainWindow):
+            window.ask_unsaved = lambda parent, dates: "discard"
+            window.close()

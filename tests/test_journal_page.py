@@ -217,7 +217,6 @@ def test_first_run_offers_demo_without_touching_the_real_journal(make_window, tm
     assert window.stack.currentWidget() is window.welcome
     qtbot.mouseClick(window.welcome.demo, Qt.MouseButton.LeftButton)
     demo_window = window.opener.__self__.opened[-1]
-    qtbot.addWidget(demo_window)
     assert demo_window is not window and not window.isVisible()
     assert "Demo journal" in demo_window.windowTitle()
     assert demo_window.ctx.journal.path.name == "demo.sqlite3"
@@ -229,7 +228,7 @@ def test_first_run_offers_demo_without_touching_the_real_journal(make_window, tm
     demo_window.ask_unsaved = lambda parent, dates: "discard"
     qtbot.mouseClick(demo_window.findChild(QWidget, "demo_back"), Qt.MouseButton.LeftButton)
     back = window.opener.__self__.opened[-1]
-    qtbot.addWidget(back)
+
     back.ask_unsaved = lambda parent, dates: "discard"
     assert back.ctx.journal.path == own and not back.ctx.demo
     assert back.stack.currentWidget() is back.tabs  # the welcome is shown once
@@ -248,3 +247,41 @@ def test_empty_journal_page_says_what_to_do(make_window, tmp_path):
     assert page.empty_label.isVisible()
     assert not page.table.isVisible()
     assert page.table.model().data(page.table.model().index(0, 0), DATE_ROLE) is None
+
+
+def test_a_failed_switch_to_the_demo_keeps_this_window(make_window, tmp_path, qtbot, monkeypatch):
+    import nts_desktop.app
+    from nts_desktop.storage import JournalLock
+    from nts_desktop.storage.paths import default_demo_path, ensure_private_dir
+
+    warnings = []
+    monkeypatch.setattr(
+        nts_desktop.app.QMessageBox, "warning", lambda *args: warnings.append(args[2])
+    )
+    window = make_window(tmp_path / "mine.sqlite3")
+    ensure_private_dir(default_demo_path().parent)
+    with JournalLock(default_demo_path()):
+        assert window.open_demo() is None
+    assert window.isVisible() and warnings and "open in an nts-desktop window" in warnings[0]
+    assert window.lock.held
+
+
+def test_switching_deletes_the_window_left_behind(make_window, tmp_path, qtbot):
+    from shiboken6 import isValid
+
+    window = make_window(tmp_path / "mine.sqlite3")
+    demo = window.open_demo()
+
+    demo.ask_unsaved = lambda parent, dates: "discard"
+    qtbot.waitUntil(lambda: not isValid(window))
+    assert demo.ctx.demo
+
+
+def test_a_failed_daily_backup_does_not_stop_the_window(make_window, tmp_path, qtbot):
+    path = tmp_path / "mine.sqlite3"
+    with open_journal(path, tz="Europe/Berlin") as j:
+        j.save_day(day("2025-04-08", mood=5))
+    (tmp_path / "mine.sqlite3.backups").write_text("a file where the backup folder goes")
+    window = make_window(path)
+    assert "daily backup could not be written" in window.statusBar().currentMessage()
+    assert window.lock.held

@@ -269,3 +269,15 @@ def test_prefill_keeps_the_usual_gaps_between_diary_times():
     assert (t.final_wake, t.out_of_bed) == (time(7, 0), time(7, 15))  # median gap 15 min
     assert t.based_on == 3
     assert typical_night([], date(2025, 4, 4)).based_on == 0
+
+
+@pytest.mark.parametrize("year", [1025, 1899, 2101, 9999])
+def test_implausible_years_are_refused(year):
+    with pytest.raises(RecordError) as err:
+        normalize_day(Day(date=date(year, 4, 8), free_day=False, mood=5))
+    assert fields_of(err) == {"date"} and "mistyped" in str(err.value)
+    n = night("2025-04-08", "23:00", "23:10", "06:50", "07:00")
+    problems = day_problems(
+        Day(date=date(year, 4, 8), free_day=False, night=replace(n, date=date(year, 4, 8)))
+    )
+    assert [p.field for p in problems].count("date") == 1

@@ -274,3 +274,43 @@ def test_the_chart_pages_never_import_qtnetwork(make_window, qtbot, demo_path):
     with qtbot.waitSignal(window.insights.computed, timeout=30000):
         window.show_page(window.INSIGHTS)
     assert not [m for m in sys.modules if "QtNetwork" in m]
+
+
+def test_the_diary_view_follows_the_range(make_window, qtbot, demo_path):
+    window, page = trends_of(make_window, qtbot, demo_path)
+    page.show_diary(True)
+    page.set_range("4 weeks")
+    assert page.diary.start == date(2026, 2, 16)
+    qtbot.mouseClick(page.prev_button, Qt.MouseButton.LeftButton)
+    assert page.diary.start == date(2026, 1, 19) and page.diary.data is page.data
+
+
+def test_alt_arrows_step_the_range_only_on_trends(make_window, qtbot, demo_path):
+    window = make_window(demo_path, now=NOW)
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    page = window.trends
+    qtbot.waitUntil(lambda: page.data is not None, timeout=20000)
+    before = page.visible_range()
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert page.visible_range()[0] == before[0] - timedelta(days=7)
+    assert window.tabs.currentWidget() is page
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    moved = page.visible_range()
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert page.visible_range() == moved
+
+
+def test_a_failed_export_says_so(make_window, qtbot, demo_path, tmp_path):
+    window, page = trends_of(make_window, qtbot, demo_path)
+    page.ask_save_path = lambda parent, suggested, filter_: str(tmp_path / "nope" / suggested)
+    assert page.export("csv") is None
+    assert "Could not export" in window.statusBar().currentMessage()
+
+
+def test_hover_cursor_follows_the_theme(make_window, qtbot, demo_path):
+    from nts_desktop.ui.theme import chart_colors
+
+    window, page = trends_of(make_window, qtbot, demo_path)
+    window.theme_actions["dark"].trigger()
+    assert page.cursors[0].pen.color().name() == chart_colors()["muted"]
+    window.theme_actions["light"].trigger()

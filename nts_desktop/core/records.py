@@ -62,6 +62,16 @@ NIGHT_TIMES = ("bedtime", "lights_out", "final_wake", "out_of_bed")
 NIGHT_NUMBERS = ("sleep_latency_min", "awakenings", "waso_min")
 QUALITY_WORDS = ("very poor", "poor", "fair", "good", "very good")
 MAX_TIME_IN_BED = timedelta(hours=24)
+# A diary's dates: a mistyped year (0205, 9999) would otherwise stretch every chart and
+# statistic over centuries of empty days.
+FIRST_DATE, LAST_DATE = date(1900, 1, 1), date(2100, 12, 31)
+
+
+def _date_problem(when: date) -> Problem | None:
+    if not FIRST_DATE <= when <= LAST_DATE:
+        return Problem("date", f"{when} is outside {FIRST_DATE.year}–{LAST_DATE.year}; "
+                       "is the year mistyped?")
+    return None
 
 
 @dataclass(frozen=True)
@@ -165,7 +175,7 @@ def _fmt(moment: datetime) -> str:
 
 def night_problems(night: Night) -> list[Problem]:
     """Every rule of DESIGN §1 that ``night`` breaks (empty when it is valid)."""
-    problems: list[Problem] = []
+    problems: list[Problem] = [p for p in [_date_problem(night.date)] if p]
     try:
         zone(night.tz)
     except TimeRuleError as exc:
@@ -236,7 +246,7 @@ def night_problems(night: Night) -> list[Problem]:
 
 def day_problems(day: Day) -> list[Problem]:
     """Every rule that ``day`` (and its night, if any) breaks."""
-    problems: list[Problem] = []
+    problems: list[Problem] = [p for p in [_date_problem(day.date)] if p]
     if not isinstance(day.free_day, bool):
         problems.append(Problem("free_day", f"{day.free_day!r} is not 0 or 1"))
     for f in FIELDS:
@@ -255,7 +265,7 @@ def day_problems(day: Day) -> list[Problem]:
         if day.night.source != DIARY:
             problems.append(Problem("source", "a day holds only its diary night"))
         problems.extend(night_problems(day.night))
-    return problems
+    return list(dict.fromkeys(problems))  # the date's problem once, not for day and night
 
 
 def normalize_night(night: Night) -> Night:

@@ -141,6 +141,7 @@ class Background(QObject):
         self.busy = False
 
     def run(self, work: Callable[[], Any]) -> None:
+        self.pool.clear()  # jobs still queued are superseded: only the newest matters
         self._token += 1
         self.busy = True
         self.pool.start(_Job(self._token, work, self._relay))

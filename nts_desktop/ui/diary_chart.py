@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QApplication,
@@ -97,11 +97,12 @@ class DiaryChart(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         try:
-            self.paint(painter)
+            self.paint(painter, event.rect())
         finally:
             painter.end()
 
-    def paint(self, painter: QPainter) -> None:
+    def paint(self, painter: QPainter, area: QRect | None = None) -> None:
+        """Draw the chart; only the rows inside ``area`` (a 10-year diary is 70 000 px tall)."""
         colors = chart_colors()
         palette = QApplication.palette()
         painter.fillRect(self.rect(), QColor(colors["background"]))
@@ -132,7 +133,13 @@ class DiaryChart(QWidget):
             return
         light, dark = QColor(colors["in_bed"]), QColor(colors["asleep"])
         white = QColor("#ffffff")
-        for row, i in enumerate(self.rows()):
+        rows = self.rows()
+        first, last = 0, len(rows)
+        if area is not None:
+            first = max(0, (area.top() - TOP) // ROW)
+            last = min(len(rows), (area.bottom() - TOP) // ROW + 1)
+        for row in range(first, last):
+            i = rows[row]
             y = TOP + row * ROW
             when = data.date_at(i)
             painter.setPen(text if 0 <= i < data.n and data.has_day[i] else muted)

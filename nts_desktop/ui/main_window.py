@@ -288,9 +288,14 @@ class MainWindow(QMainWindow):
             return None
         if demo:
             QSettings().setValue(SETTING_WELCOMED, True)
-        if not self.close():
+        if not self.settle_unsaved():
             return None
-        return self.opener(demo)
+        window = self.opener(demo)  # a different file: this window keeps its own lock meanwhile
+        if window is None:
+            return None  # the other journal could not be opened: stay here
+        self.close()
+        self.deleteLater()
+        return window
 
     def _on_changed(self, change: Change) -> None:
         if change.message:
@@ -299,14 +304,20 @@ class MainWindow(QMainWindow):
             self.show_page(0)
 
     # -- closing -----------------------------------------------------------------------------
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def settle_unsaved(self) -> bool:
+        """Ask about unsaved edits (save / discard / cancel); True when it is fine to leave."""
         unsaved = self.today.unsaved_dates()
         if unsaved:
             answer = self.ask_unsaved(self, unsaved)
             if answer == "cancel" or (answer == "save" and not self._save_all(unsaved)):
-                event.ignore()
-                return
+                return False
             self.today.discard_drafts()
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.settle_unsaved():
+            event.ignore()
+            return
         if self.lock is not None and self.lock.held:
             QSettings().setValue("window/geometry", self.saveGeometry())
             self.ctx.journal.close()

@@ -85,13 +85,24 @@ def apply_theme(app: QApplication, theme: str) -> None:
     app.setPalette(palette)
 
 
+def _blend(a: QColor, b: QColor, share: float) -> str:
+    """An opaque colour ``share`` of the way from ``b`` to ``a`` (palette colours may carry
+    alpha, which ``name()`` would drop)."""
+    mix = QColor(
+        round(a.red() * share + b.red() * (1 - share)),
+        round(a.green() * share + b.green() * (1 - share)),
+        round(a.blue() * share + b.blue() * (1 - share)),
+    )
+    return mix.name()
+
+
 def chart_colors() -> dict[str, str]:
     """Background, foreground and grid colours for charts from the active palette."""
     p = QApplication.palette()
     return {
         "background": p.color(QPalette.ColorRole.Base).name(),
         "foreground": p.color(QPalette.ColorRole.Text).name(),
-        "muted": p.color(QPalette.ColorRole.PlaceholderText).name(),
+        "muted": _blend(p.color(QPalette.ColorRole.Text), p.color(QPalette.ColorRole.Base), 0.5),
         "in_bed": "#9ecae1" if p.color(QPalette.ColorRole.Base).lightness() > 128 else "#3b5b7a",
         "asleep": OKABE_ITO["blue"]
         if p.color(QPalette.ColorRole.Base).lightness() > 128

@@ -152,7 +152,7 @@ class TrendsPage(RefreshWhenShown, QWidget):
         ):
             act = QAction(self)
             act.setShortcut(QKeySequence(keys))
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             act.triggered.connect(slot)
             self.addAction(act)
 
@@ -267,6 +267,8 @@ class TrendsPage(RefreshWhenShown, QWidget):
             plot.setTitle(title, color=colors["foreground"], size="9pt", justify="left")
         self.in_bed.setOpts(brush=colors["in_bed"])
         self.asleep.setOpts(brush=colors["asleep"])
+        for line in self.cursors:
+            line.setPen(pg.mkPen(colors["muted"], style=Qt.PenStyle.DashLine))
         self.diary.update()
 
     # -- data --------------------------------------------------------------------------------
@@ -322,6 +324,8 @@ class TrendsPage(RefreshWhenShown, QWidget):
         has_data = data is not None and data.n > 0
         self.empty.setVisible(not has_data)
         self.stack.setVisible(has_data)
+        if self.stack.currentIndex() == 1:
+            self._update_diary()  # the diary view follows the range and the data too
         if not has_data:
             self.empty.setText(
                 "Nothing to chart yet. Log a few mornings on the Today page "
@@ -459,19 +463,25 @@ class TrendsPage(RefreshWhenShown, QWidget):
         if not path:
             return None
         target = self.charts if self.stack.currentIndex() == 0 else self.diary
-        if kind == "png":
-            ok = save_png(target, path)
-        elif kind == "svg":
-            ok = save_svg(target, path, f"nts-desktop {self.kind} {start} to {end}")
-        else:
-            if self.data is None:
-                return None
-            from nts_desktop.io.csv_export import write_atomically
+        try:
+            if kind == "png":
+                ok = save_png(target, path)
+            elif kind == "svg":
+                ok = save_svg(target, path, f"nts-desktop {self.kind} {start} to {end}")
+            else:
+                from nts_desktop.io.csv_export import write_atomically
 
-            write_atomically(path, self.data.csv_bytes(start, end))
-            ok = True
-        if ok:
-            self.ctx.notify(f"Exported {Path(path).name}.")
+                if self.data is None:
+                    return None
+                write_atomically(path, self.data.csv_bytes(start, end))
+                ok = True
+        except OSError as exc:
+            ok, reason = False, exc.strerror or str(exc)
+        else:
+            reason = "the file could not be written"
+        self.ctx.notify(
+            f"Exported {Path(path).name}." if ok else f"Could not export {path}: {reason}."
+        )
         return path if ok else None
 
 
