@@ -84,3 +84,7 @@ def make_window(qtbot, tmp_path):
         if isValid(window) and isinstance(window, MainWindow):
             window.ask_unsaved = lambda parent, dates: "discard"
             window.close()
+            window.deleteLater()  # closed windows would pile up and slow every later restyle
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
