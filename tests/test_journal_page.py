@@ -285,3 +285,18 @@ def test_a_failed_daily_backup_does_not_stop_the_window(make_window, tmp_path, q
     window = make_window(path)
     assert "daily backup could not be written" in window.statusBar().currentMessage()
     assert window.lock.held
+
+
+def test_a_change_to_one_day_updates_its_row_without_a_reload(make_window, b_path, qtbot):
+    window, page = journal_page(make_window, b_path)
+    resets = []
+    page.model.modelReset.connect(lambda: resets.append(1))
+    page.select_date(date(2025, 4, 12))
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert row_of(page, date(2025, 4, 12))["bedtime"] == "no entry"
+    window.ctx.save_days([day("2025-04-21", mood=9)])  # a missing date gets an entry
+    assert row_of(page, date(2025, 4, 21))["mood"] == "9"
+    assert resets == []
+    window.ctx.save_days([day("2025-05-30", mood=2)])  # beyond the last date: the span grows
+    assert resets == [1] and row_of(page, date(2025, 5, 30))["mood"] == "2"

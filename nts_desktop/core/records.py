@@ -69,8 +69,9 @@ FIRST_DATE, LAST_DATE = date(1900, 1, 1), date(2100, 12, 31)
 
 def _date_problem(when: date) -> Problem | None:
     if not FIRST_DATE <= when <= LAST_DATE:
-        return Problem("date", f"{when} is outside {FIRST_DATE.year}–{LAST_DATE.year}; "
-                       "is the year mistyped?")
+        return Problem(
+            "date", f"{when} is outside {FIRST_DATE.year}–{LAST_DATE.year}; is the year mistyped?"
+        )
     return None
 
 

@@ -177,6 +177,30 @@ class JournalModel(QAbstractTableModel):
                 return i
         return None
 
+    def update_days(self, changed: dict[date, Day | None]) -> bool:
+        """Refresh the rows of a few changed dates in place (a save, a delete, an undo).
+
+        Returns False when a date lies outside the rows shown (the span grew or shrank):
+        then the caller reloads everything.
+        """
+        if not self._rows:
+            return False
+        positions = {row.date: i for i, row in enumerate(self._rows)}
+        first, last = min(positions), max(positions)
+        if any(when not in positions for when in changed):
+            return False
+        if any(day is None and when in (first, last) for when, day in changed.items()):
+            return False  # deleting the first or last day shrinks the span
+        for when, day in changed.items():
+            i = positions[when]
+            row = Row(when, day, measure(day.night) if day and day.night else None)
+            self._rows[i] = row
+            self._cells[i] = [cell(row, c.key) for c in COLUMNS]
+            self.dataChanged.emit(self.index(i, 0), self.index(i, len(COLUMNS) - 1))
+        if self._sorted_by[0] >= 0:
+            self.sort(*self._sorted_by)
+        return True
+
     def counts(self) -> dict[str, int]:
         out = {"night": 0, "day": 0, "missing": 0}
         for row in self._rows:

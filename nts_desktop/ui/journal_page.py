@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from nts_desktop.core.records import Day
 
-from .context import AppContext, RefreshWhenShown
+from .context import AppContext, Change, RefreshWhenShown
 from .journal_model import COLUMN, COLUMNS, DATE_ROLE, JournalFilter, JournalModel
 from .today import short_date
 
@@ -125,6 +125,15 @@ class JournalPage(RefreshWhenShown, QWidget):
     # -- data --------------------------------------------------------------------------------
     def refresh(self) -> None:
         self.reload()
+
+    def _on_changed(self, change: Change) -> None:
+        # a few dates changed while shown: update those rows instead of reloading 10 years
+        if change.dates and not change.everything and self.isVisible() and not self._stale:
+            changed = {when: self.ctx.journal.day(when) for when in change.dates}
+            if self.model.update_days(changed):
+                self._update_count()
+                return
+        super()._on_changed(change)
 
     def reload(self) -> None:
         self._stale = False
