@@ -258,3 +258,19 @@ def test_no_display_is_one_clear_line(monkeypatch, capsys, db):
     assert run_window(db) == 1
     assert "no display" in capsys.readouterr().err
     assert not Path(db).exists()
+
+
+def test_settings_show_and_change(db):
+    result = run("--db", db, "--tz", "UTC", "settings", "--zone", "Europe/Berlin",
+                 "--free-days", "fri,sat")
+    assert result.exit_code == 0
+    assert "zone       Europe/Berlin" in result.stdout and "free days  fri,sat" in result.stdout
+    shown = run("--db", db, "settings")
+    assert "free days  fri,sat" in shown.stdout
+    with open_journal(db, read_only=True) as j:
+        assert j.settings.tz == "Europe/Berlin" and j.settings.free_weekdays == (4, 5)
+    assert run("--db", db, "settings", "--free-days", "funday").exit_code == 2
+    assert run("--db", db, "settings", "--zone", "Mars/Base").exit_code == 2
+    with JournalLock(Path(db)):
+        assert run("--db", db, "settings", "--free-days", "sun").exit_code == 4
+        assert run("--db", db, "settings").exit_code == 0  # reading works beside a window

@@ -478,3 +478,34 @@ def test_free_day_belongs_to_the_date_shown(make_window):
     assert "Monday" in box.text() and not box.isChecked()
     page_of(window).set_date(date(2025, 4, 20))
     assert "Sunday" in box.text() and box.isChecked()
+
+
+def save_button(dialog):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    return dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+
+
+def test_journal_settings_dialog_changes_zone_and_free_days(make_window, qtbot):
+    window = make_window()  # Monday 2025-04-21
+    assert not widget(window, "free_day").isChecked()
+    dialog = window.edit_settings()
+    dialog.zone.setFocus()
+    dialog.zone.lineEdit().selectAll()
+    qtbot.keyClicks(dialog.zone.lineEdit(), "America/New_York")
+    qtbot.mouseClick(dialog.findChild(QWidget, "settings_free_0"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+    settings = window.ctx.journal.settings
+    assert settings.tz == "America/New_York" and 0 in settings.free_weekdays
+    assert widget(window, "free_day").isChecked()  # Monday is now free by default
+    assert "Journal settings saved" in window.statusBar().currentMessage()
+
+
+def test_journal_settings_dialog_refuses_an_unknown_zone(make_window, qtbot):
+    window = make_window()
+    dialog = window.edit_settings()
+    dialog.zone.setCurrentText("Mars/Base")
+    qtbot.mouseClick(save_button(dialog), Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "not an IANA time zone" in dialog.problem.text()
+    assert window.ctx.journal.settings.tz == "Europe/Berlin"
+    dialog.reject()

@@ -89,6 +89,11 @@ class AppContext(QObject):
         self.reloaded(f"{Path(path).name}: {result.summary()}.")
         return result
 
+    def update_settings(self, **values: object) -> Change:
+        """Change the journal's zone or free weekdays; every page recomputes."""
+        self.journal.update_settings(**values)
+        return self.reloaded("Journal settings saved.")
+
     def notify(self, message: str) -> None:
         """A status line that changed nothing in the journal."""
         self._broadcast(Change(message=message))

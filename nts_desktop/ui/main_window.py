@@ -28,6 +28,7 @@ from nts_desktop.storage import JournalLock
 from .context import AppContext, Change
 from .file_actions import FileActions
 from .journal_page import JournalPage
+from .settings_dialog import JournalSettingsDialog
 from .style import apply_style
 from .theme import SETTING_THEME, THEMES, apply_theme, chosen_theme
 from .today import TodayPage, short_date
@@ -175,6 +176,10 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.settings_action = QAction("Journal &settings…", self)
+        self.settings_action.triggered.connect(self.edit_settings)
+        edit_menu.addAction(self.settings_action)
 
         day_menu = self.menuBar().addMenu("&Day")
         for act in (
@@ -240,6 +245,14 @@ class MainWindow(QMainWindow):
             self.trends  # noqa: B018 - building it is the point
         elif index == self.INSIGHTS:
             self.insights  # noqa: B018
+
+    def edit_settings(self) -> JournalSettingsDialog:
+        """Open the journal settings (non-blocking); saving them broadcasts a change."""
+        dialog = JournalSettingsDialog(self.ctx.journal.settings, self)
+        dialog.accepted.connect(lambda: self.ctx.update_settings(**dialog.values()))
+        dialog.open()
+        self.settings_dialog = dialog
+        return dialog
 
     def trends_diary_action(self) -> QAction:
         act = QAction("Sleep &diary chart", self)

@@ -1,0 +1,95 @@
+"""Edit → Journal settings…: the journal's own time zone and free weekdays.
+
+They live in the journal file (DESIGN §2), so the window and `nts-desktop settings` agree.
+"""
+
+from __future__ import annotations
+
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QWidget,
+)
+
+from nts_desktop.core.timeutil import TimeRuleError, zone
+from nts_desktop.storage import Settings
+
+
+class JournalSettingsDialog(QDialog):
+    """Zone and free weekdays; ``values()`` gives what to store after ``accept``."""
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("journal_settings")
+        self.setWindowTitle("Journal settings")
+        form = QFormLayout(self)
+        self.zone = QComboBox(objectName="settings_zone")
+        self.zone.setEditable(True)
+        self.zone.addItems(sorted(z for z in available_timezones() if "/" in z or z == "UTC"))
+        self.zone.setCurrentText(settings.tz)
+        self.zone.setAccessibleName("Time zone of the journal")
+        completer = QCompleter(self.zone.model(), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.zone.setCompleter(completer)
+        form.addRow("Time zone", self.zone)
+        hint = QLabel(
+            "Times you type without a zone are read in this zone. A night can still "
+            "carry its own zone (travel)."
+        )
+        hint.setProperty("role", "hint")
+        hint.setWordWrap(True)
+        form.addRow("", hint)
+        days = QHBoxLayout()
+        self.free: list[QCheckBox] = []
+        locale = QLocale()
+        for weekday in range(7):  # Monday = 0
+            box = QCheckBox(
+                locale.dayName(weekday + 1, QLocale.FormatType.ShortFormat),
+                objectName=f"settings_free_{weekday}",
+            )
+            box.setChecked(weekday in settings.free_weekdays)
+            box.setAccessibleName(f"{locale.dayName(weekday + 1)} is a free day")
+            self.free.append(box)
+            days.addWidget(box)
+        form.addRow("Free days", days)
+        free_hint = QLabel(
+            "Days without work or school: the default of the free-day box, and "
+            "the split of MCTQ (social jetlag, chronotype)."
+        )
+        free_hint.setProperty("role", "hint")
+        free_hint.setWordWrap(True)
+        form.addRow("", free_hint)
+        self.problem = QLabel(objectName="settings_problem")
+        self.problem.setProperty("role", "error")
+        form.addRow(self.problem)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def values(self) -> dict[str, object]:
+        return {
+            "tz": self.zone.currentText().strip(),
+            "free_weekdays": [i for i, box in enumerate(self.free) if box.isChecked()],
+        }
+
+    def accept(self) -> None:
+        try:
+            zone(self.values()["tz"])  # type: ignore[arg-type]
+        except TimeRuleError as exc:
+            self.problem.setText(str(exc))
+            return
+        super().accept()
