@@ -44,6 +44,7 @@ from .context import AppContext, RefreshWhenShown, read_snapshot
 from .theme import OKABE_ITO, chart_colors
 
 import pyqtgraph as pg  # isort: skip
+from .style import role_label
 
 RANGES = {"Last 4 weeks": 28, "Last 3 months": 91, "Last year": 365, "All": None}
 Index = QModelIndex | QPersistentModelIndex
@@ -199,12 +200,9 @@ class Card(QFrame):
         self.setProperty("role", "card")
         layout = QVBoxLayout(self)
         layout.setSpacing(2)
-        heading = QLabel(title)
-        heading.setProperty("role", "card-title")
-        self.value = QLabel("–", objectName=f"card_{key}_value")
-        self.value.setProperty("role", "card-value")
-        self.detail = QLabel(objectName=f"card_{key}_detail")
-        self.detail.setProperty("role", "hint")
+        heading = role_label("card-title", title)
+        self.value = role_label("card-value", "–", objectName=f"card_{key}_value")
+        self.detail = role_label("hint", objectName=f"card_{key}_detail")
         self.detail.setVisible(False)
         explain = QLabel(meaning)
         explain.setWordWrap(True)
@@ -243,8 +241,7 @@ class InsightsPage(RefreshWhenShown, QWidget):
         self.range_box.setCurrentText("Last 3 months")
         self.range_box.setAccessibleName("Range of dates")
         self.range_box.currentTextChanged.connect(lambda _t: self.refresh())
-        self.status = QLabel(objectName="insights_status")
-        self.status.setProperty("role", "hint")
+        self.status = role_label("hint", objectName="insights_status")
         bar.addWidget(QLabel("Range"))
         bar.addWidget(self.range_box)
         bar.addWidget(self.status, 1)
@@ -263,8 +260,7 @@ class InsightsPage(RefreshWhenShown, QWidget):
         left = QWidget()
         left_box = QVBoxLayout(left)
         left_box.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("What goes with better days")
-        title.setProperty("role", "subtitle")
+        title = role_label("subtitle", "What goes with better days")
         left_box.addWidget(title)
         self.model = CorrelationModel(self)
         self.table = QTableView(objectName="insights_table")
@@ -302,9 +298,7 @@ class InsightsPage(RefreshWhenShown, QWidget):
         self.scatter.addItem(self.points)
         self.scatter.addItem(self.trend)
         self.scatter.scene().sigMouseMoved.connect(self._hover_point)
-        self.days_label = QLabel(objectName="insights_days")
-        self.days_label.setProperty("role", "hint")
-        self.days_label.setWordWrap(True)
+        self.days_label = role_label("hint", objectName="insights_days", wrap=True)
         right_box.addWidget(self.sentence)
         right_box.addWidget(self.scatter, 1)
         right_box.addWidget(self.days_label)

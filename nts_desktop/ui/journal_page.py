@@ -26,6 +26,7 @@ from nts_desktop.core.records import Day
 
 from .context import AppContext, Change, RefreshWhenShown
 from .journal_model import COLUMN, COLUMNS, DATE_ROLE, JournalFilter, JournalModel
+from .style import role_label
 from .today import short_date
 
 
@@ -69,8 +70,7 @@ class JournalPage(RefreshWhenShown, QWidget):
         self.search.setAccessibleName("Search the journal")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search)
-        self.count_label = QLabel(objectName="journal_count")
-        self.count_label.setProperty("role", "hint")
+        self.count_label = role_label("hint", objectName="journal_count")
         self.open_button = QPushButton("Open in Today", objectName="journal_open")
         self.open_button.setToolTip("Edit the selected day (Enter or double-click)")
         self.delete_button = QPushButton("Delete", objectName="journal_delete")

@@ -319,6 +319,8 @@ class MainWindow(QMainWindow):
     # -- closing -----------------------------------------------------------------------------
     def settle_unsaved(self) -> bool:
         """Ask about unsaved edits (save / discard / cancel); True when it is fine to leave."""
+        if not hasattr(self, "today"):
+            return True  # construction failed half-way: nothing typed yet
         unsaved = self.today.unsaved_dates()
         if unsaved:
             answer = self.ask_unsaved(self, unsaved)

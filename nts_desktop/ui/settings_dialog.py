@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 from nts_desktop.core.timeutil import TimeRuleError, zone
 from nts_desktop.storage import Settings
 
+from .style import role_label
+
 
 class JournalSettingsDialog(QDialog):
     """Zone and free weekdays; ``values()`` gives what to store after ``accept``."""
@@ -69,8 +71,7 @@ class JournalSettingsDialog(QDialog):
         free_hint.setProperty("role", "hint")
         free_hint.setWordWrap(True)
         form.addRow("", free_hint)
-        self.problem = QLabel(objectName="settings_problem")
-        self.problem.setProperty("role", "error")
+        self.problem = role_label("error", objectName="settings_problem")
         form.addRow(self.problem)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

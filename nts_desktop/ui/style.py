@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from nts_desktop.resources import resource_path
 
@@ -59,3 +59,18 @@ def apply_style(app: QApplication) -> None:
     check = resource_path("check.svg").as_posix()
     app.setStyleSheet("")
     app.setStyleSheet(STYLESHEET.replace("url(CHECK)", f"url({check})"))
+
+
+def role_label(
+    role: str,
+    text: str = "",
+    parent: QWidget | None = None,
+    *,
+    wrap: bool = False,
+    **kwargs: object,
+) -> QLabel:
+    """A QLabel styled by its role in STYLESHEET (hint, error, title, subtitle, …)."""
+    label = QLabel(text, parent, **kwargs)  # type: ignore[arg-type]
+    label.setProperty("role", role)
+    label.setWordWrap(wrap)
+    return label

@@ -53,6 +53,7 @@ from nts_desktop.core.timeutil import in_zone
 from nts_desktop.core.units import hours_minutes
 
 from .context import AppContext, Change
+from .style import role_label
 from .widgets import OptionalSpin, RatingBar, TagEdit, TimeField
 
 RATINGS = ("mood", "focus", "resilience")
@@ -144,10 +145,8 @@ class TodayPage(QWidget):
         self.next_button.setAutoRaise(True)
         self.next_button.setToolTip("Next day (Ctrl+→)")
         self.next_button.setAccessibleName("Next day")
-        self.date_label = QLabel(objectName="date_label")
-        self.date_label.setProperty("role", "title")
-        self.night_label = QLabel()
-        self.night_label.setProperty("role", "hint")
+        self.date_label = role_label("title", objectName="date_label")
+        self.night_label = role_label("hint")
         titles = QVBoxLayout()
         titles.setSpacing(0)
         titles.addWidget(self.date_label)
@@ -167,12 +166,9 @@ class TodayPage(QWidget):
         self.today_button.clicked.connect(lambda: self.set_date(self.ctx.today()))
 
         # live summary
-        self.summary = QLabel(objectName="summary")
-        self.summary.setProperty("role", "summary")
+        self.summary = role_label("summary", objectName="summary")
         self.summary.setAccessibleName("Summary of last night")
-        self.prefill_note = QLabel(objectName="prefill_note")
-        self.prefill_note.setProperty("role", "hint")
-        self.prefill_note.setWordWrap(True)
+        self.prefill_note = role_label("hint", objectName="prefill_note", wrap=True)
         summary_row = QHBoxLayout()
         summary_row.setSpacing(16)
         summary_row.addWidget(self.summary)
@@ -201,8 +197,7 @@ class TodayPage(QWidget):
         self._add(night_form, "waso_min", self._spin(0, 720, " min"))
         for name in NIGHT_TIMES[2:]:
             self._add(night_form, name, TimeField())
-        self.zone_note = QLabel()
-        self.zone_note.setProperty("role", "hint")
+        self.zone_note = role_label("hint")
         night_form.addRow("", self.zone_note)
         self._add(night_form, "quality", RatingBar(1, 5, labels=QUALITY_WORDS))
         self._add(night_form, "rested", RatingBar(1, 5, ends=("not at all", "very")))
@@ -213,9 +208,7 @@ class TodayPage(QWidget):
         self.ratings_box = QGroupBox("How was yesterday?")
         ratings_form = QFormLayout(self.ratings_box)
         ratings_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.ratings_hint = QLabel()
-        self.ratings_hint.setProperty("role", "hint")
-        self.ratings_hint.setWordWrap(True)
+        self.ratings_hint = role_label("hint", wrap=True)
         ratings_form.addRow(self.ratings_hint)
         for name in RATINGS:
             low, high = RATING_ENDS[name]
@@ -259,14 +252,11 @@ class TodayPage(QWidget):
         footer_frame.setFrameShape(QFrame.Shape.NoFrame)
         footer_box = QVBoxLayout(footer_frame)
         footer_box.setContentsMargins(24, 4, 24, 10)
-        self.problems = QLabel(objectName="problems")
-        self.problems.setProperty("role", "error")
-        self.problems.setWordWrap(True)
+        self.problems = role_label("error", objectName="problems", wrap=True)
         self.problems.setAccessibleName("Problems")
         footer_box.addWidget(self.problems)
         footer = QHBoxLayout()
-        self.saved_label = QLabel(objectName="saved_label")
-        self.saved_label.setProperty("role", "hint")
+        self.saved_label = role_label("hint", objectName="saved_label")
         self.save_button = QPushButton("Save  (Ctrl+S)", objectName="save_button")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QMenu,
     QPushButton,
     QStackedWidget,
@@ -37,6 +36,7 @@ from nts_desktop.core.units import clock, hours_minutes
 from .charts import Background, ClockAxis, DateAxis, HoursAxis, day_number, save_png, save_svg
 from .context import AppContext, RefreshWhenShown, read_snapshot
 from .diary_chart import DiaryChart
+from .style import role_label
 from .theme import SERIES, chart_colors
 
 import pyqtgraph as pg  # isort: skip
@@ -101,8 +101,7 @@ class TrendsPage(RefreshWhenShown, QWidget):
         self.next_button.setToolTip("Next (Alt+→)")
         self.next_button.setAccessibleName("Next range")
         self.this_button = QPushButton("This week", objectName="trends_this_week")
-        self.range_label = QLabel(objectName="trends_range_label")
-        self.range_label.setProperty("role", "subtitle")
+        self.range_label = role_label("subtitle", objectName="trends_range_label")
         self.prev_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
         self.this_button.clicked.connect(self.this_week)
@@ -136,11 +135,9 @@ class TrendsPage(RefreshWhenShown, QWidget):
         self.stack.addWidget(self.charts)
         self.stack.addWidget(self.diary.scroll_area())
         layout.addWidget(self.stack, 1)
-        self.hover = QLabel(objectName="trend_hover")
-        self.hover.setProperty("role", "hint")
+        self.hover = role_label("hint", objectName="trend_hover")
         self.hover.setText("Point at a day to see its values; click it to open it in Today.")
-        self.empty = QLabel(objectName="trends_empty")
-        self.empty.setProperty("role", "hint")
+        self.empty = role_label("hint", objectName="trends_empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty)

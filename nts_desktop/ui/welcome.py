@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from nts_desktop.resources import ICON, resource_path
 
+from .style import role_label
+
 
 class Welcome(QFrame):
     """First run on an empty journal: start logging, or look around a demo journal."""
@@ -21,8 +23,7 @@ class Welcome(QFrame):
         icon = QLabel()
         icon.setPixmap(QIcon(str(resource_path(ICON))).pixmap(72, 72))
         box.addWidget(icon)
-        title = QLabel("Welcome to nts-desktop")
-        title.setProperty("role", "title")
+        title = role_label("title", "Welcome to nts-desktop")
         text = QLabel(
             "Each morning, log last night's sleep with the items of the Consensus Sleep Diary "
             "and rate the day that has just ended: mood, focus and resilience. After a few "
@@ -42,8 +43,9 @@ class Welcome(QFrame):
         buttons.addWidget(self.start)
         buttons.addWidget(self.demo)
         buttons.addStretch(1)
-        hint = QLabel("The demo opens a separate file. Come back with “Back to my journal”.")
-        hint.setProperty("role", "hint")
+        hint = role_label(
+            "hint", "The demo opens a separate file. Come back with “Back to my journal”."
+        )
         for w in (title, text):
             box.addWidget(w)
         box.addLayout(buttons)

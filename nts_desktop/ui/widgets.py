@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .style import role_label
+
 
 class RatingBar(QFrame):
     """A row of choices from ``lo`` to ``hi``; digits pick (0 = 10), Backspace clears.
@@ -73,8 +75,7 @@ class RatingBar(QFrame):
         self.setAccessibleDescription(f"Press {keys}; Backspace clears")
 
     def _end_label(self, text: str) -> QLabel:
-        label = QLabel(text, self)
-        label.setProperty("role", "hint")
+        label = role_label("hint", text, self)
         return label
 
     def value(self) -> int | None:
