@@ -23,7 +23,7 @@ from nts_desktop.resources import ICON, resource_path
 from nts_desktop.storage import JournalError, JournalLock, JournalLocked, open_journal
 from nts_desktop.storage.backup import backup_if_due, list_backups, set_aside_and_restore
 from nts_desktop.storage.journal import resolve_journal_path
-from nts_desktop.storage.paths import default_demo_path, ensure_private_dir
+from nts_desktop.storage.paths import ENV_DB, default_demo_path, ensure_private_dir
 
 from .ui.context import AppContext, Clock
 from .ui.main_window import MainWindow
@@ -240,4 +240,4 @@ def run_window(
 
 def main() -> None:
     """GUI entry point (``nts-desktop-gui``): the window on the default journal."""
-    sys.exit(run_window(os.environ.get("NTS_DESKTOP_DB")))
+    sys.exit(run_window(os.environ.get(ENV_DB)))

@@ -19,6 +19,7 @@ from nts_desktop import __version__
 from nts_desktop.core.timeutil import TimeRuleError, zone
 from nts_desktop.storage import Journal, JournalError, JournalLock, JournalLocked, open_journal
 from nts_desktop.storage.journal import check_journal_file, resolve_journal_path
+from nts_desktop.storage.paths import ENV_DB
 
 EXIT_BAD_INPUT = 1
 EXIT_JOURNAL = 3
@@ -109,7 +110,7 @@ def _check_range(start: date | None, end: date | None) -> None:
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
-    envvar="NTS_DESKTOP_DB",
+    envvar=ENV_DB,
     metavar="PATH",
     help="Journal file (default: journal.sqlite3 in the user data folder; env NTS_DESKTOP_DB).",
 )

@@ -10,7 +10,7 @@ come from it. Standard library only.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
@@ -128,16 +128,6 @@ class Day:
     resilience: int | None = None
     tags: tuple[str, ...] = field(default_factory=tuple)
     notes: str | None = None
-
-    @property
-    def is_empty(self) -> bool:
-        """True when the day holds nothing but its date and free-day flag."""
-        return self.night is None and all(
-            getattr(self, f) in (None, ()) for f in DAY_VALUE_FIELDS if f != "free_day"
-        )
-
-
-DAY_VALUE_FIELDS = tuple(f.name for f in fields(Day) if f.name not in ("date", "night"))
 
 
 def default_free_day(day: date, free_weekdays: Iterable[int]) -> bool:

@@ -20,10 +20,6 @@ def clock(minutes: float | None) -> str:
     return f"{whole // 60:02d}:{whole % 60:02d}"
 
 
-def percent(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0f} %"
-
-
 def plural(count: int, word: str) -> str:
     """``1 night``, ``2 nights``."""
     return f"{count} {word}{'' if count == 1 else 's'}"

@@ -138,12 +138,10 @@ class Background(QObject):
         self._relay.failed.connect(self._failed)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
-        self.busy = False
 
     def run(self, work: Callable[[], Any]) -> None:
         self.pool.clear()  # jobs still queued are superseded: only the newest matters
         self._token += 1
-        self.busy = True
         self.pool.start(_Job(self._token, work, self._relay))
 
     def wait(self, msecs: int = 30000) -> bool:
@@ -151,10 +149,8 @@ class Background(QObject):
 
     def _done(self, token: int, result: object) -> None:
         if token == self._token:
-            self.busy = False
             self.finished.emit(result)
 
     def _failed(self, token: int, message: str) -> None:
         if token == self._token:
-            self.busy = False
             self.failed.emit(message)
