@@ -261,8 +261,9 @@ def test_no_display_is_one_clear_line(monkeypatch, capsys, db):
 
 
 def test_settings_show_and_change(db):
-    result = run("--db", db, "--tz", "UTC", "settings", "--zone", "Europe/Berlin",
-                 "--free-days", "fri,sat")
+    result = run(
+        "--db", db, "--tz", "UTC", "settings", "--zone", "Europe/Berlin", "--free-days", "fri,sat"
+    )
     assert result.exit_code == 0
     assert "zone       Europe/Berlin" in result.stdout and "free days  fri,sat" in result.stdout
     shown = run("--db", db, "settings")
