@@ -88,3 +88,23 @@ def make_window(qtbot, tmp_path):
     from PySide6.QtCore import QCoreApplication, QEvent
 
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_modal_dialogs(monkeypatch):
+    """A modal dialog nobody answers would hang the suite: make it fail the test instead.
+
+    Tests that expect a question answer it by replacing the asking function (e.g.
+    ``window.ask_unsaved``, ``FileActions.ask_conflict``) or patch these again themselves.
+    """
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"unexpected modal dialog during a test: {args[1:3]!r}")
+
+    for owner, names in ((QMessageBox, ("warning", "critical", "question", "information",
+                                        "exec")),
+                         (QFileDialog, ("getOpenFileName", "getSaveFileName", "exec")),
+                         (QInputDialog, ("getText", "getItem", "getInt"))):
+        for name in names:
+            monkeypatch.setattr(owner, name, refuse)
