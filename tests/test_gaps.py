@@ -261,3 +261,17 @@ def test_stats_uses_the_journals_free_days(tmp_path):
     weekend = sjl()
     CliRunner().invoke(cli, ["--db", db, "settings", "--free-days", "fri,sat"])
     assert sjl() != weekend and sjl() > weekend
+
+
+def test_background_readers_skip_the_integrity_check(journal, journal_path, monkeypatch):
+    from nts_desktop.storage import journal as journal_module
+    from nts_desktop.ui.context import read_snapshot
+
+    journal.save_day(day("2025-04-08", mood=4))
+
+    def no_check(path):
+        raise AssertionError("the window checked this file when it opened it")
+
+    monkeypatch.setattr(journal_module, "check_journal_file", no_check)
+    days, nights, settings = read_snapshot(journal_path)
+    assert [d.mood for d in days] == [4] and settings.tz == "Europe/Berlin"

@@ -304,17 +304,20 @@ def open_journal(
     tz: str | None = None,
     read_only: bool = False,
     create: bool = True,
+    verify: bool = True,
 ) -> Journal:
     """Open (and if needed create and migrate) the journal at ``path``.
 
     ``tz`` overrides the journal's zone for this run; a new journal starts with it (else the
     system's zone). ``read_only`` opens without writing a byte; ``create=False`` refuses a
-    missing file. Raises JournalError for a file that cannot be used.
+    missing file. Raises JournalError for a file that cannot be used. ``verify=False`` skips
+    the integrity check for a read-only reader of a file this process has already opened
+    and checked (the window's background computations).
     """
     path = resolve_journal_path(path)
     if tz is not None:
         zone(tz)
-    existing = check_journal_file(path)
+    existing = check_journal_file(path) if verify or not read_only else path.exists()
     if read_only or (not create and not existing):
         if not path.exists():
             raise JournalError(f"there is no journal at {path} yet")

@@ -29,7 +29,7 @@ def read_snapshot(path: Path) -> tuple[list[Day], list[Night], Settings]:
     Background computations call this on their own thread (an SQLite connection belongs to
     the thread that opened it); WAL lets them read while the window writes.
     """
-    with open_journal(path, read_only=True) as journal:
+    with open_journal(path, read_only=True, verify=False) as journal:  # checked at opening
         return journal.days(), journal.device_nights(), journal.settings
 
 

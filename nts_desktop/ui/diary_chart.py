@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QHBoxLayout,
-    QLabel,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from nts_desktop.analysis.trends import TrendData
 
+from .style import role_label
 from .theme import chart_colors
 
 AXIS_START = -360  # 18:00 the evening before, in anchored minutes
@@ -56,11 +56,11 @@ class DiaryChart(QWidget):
         bar = QHBoxLayout()
         self.double_box = QCheckBox("Double-plot (48 h per row)", objectName="diary_double")
         self.double_box.toggled.connect(self.set_double_plot)
-        key = QLabel(
+        key = role_label(
+            "hint",
             "Faint bar: in bed · solid bar: asleep · white ticks: awakenings (count at the "
-            "right) · rows run 18:00 to 18:00"
+            "right) · rows run 18:00 to 18:00",
         )
-        key.setProperty("role", "hint")
         bar.addWidget(self.double_box)
         bar.addSpacing(16)
         bar.addWidget(key, 1)

@@ -206,9 +206,7 @@ class Card(QFrame):
         self.detail.setVisible(False)
         explain = QLabel(meaning)
         explain.setWordWrap(True)
-        hint = QLabel(typical)
-        hint.setWordWrap(True)
-        hint.setProperty("role", "hint")
+        hint = role_label("hint", typical, wrap=True)
         for w in (heading, self.value, self.detail, explain, hint):
             layout.addWidget(w)
         layout.addStretch(1)

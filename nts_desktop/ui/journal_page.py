@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -99,12 +98,12 @@ class JournalPage(RefreshWhenShown, QWidget):
         self.table.sortByColumn(COLUMN["date"], Qt.SortOrder.DescendingOrder)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         layout.addWidget(self.table, 1)
-        self.empty_label = QLabel(
+        self.empty_label = role_label(
+            "hint",
             "Nothing logged yet. Log a morning on the Today page, or import a CSV diary from "
             "the File menu.",
             objectName="journal_empty",
         )
-        self.empty_label.setProperty("role", "hint")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.empty_label)
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QWidget,
 )
 
@@ -44,13 +43,15 @@ class JournalSettingsDialog(QDialog):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.zone.setCompleter(completer)
         form.addRow("Time zone", self.zone)
-        hint = QLabel(
-            "Times you type without a zone are read in this zone. A night can still "
-            "carry its own zone (travel)."
+        form.addRow(
+            "",
+            role_label(
+                "hint",
+                "Times you type without a zone are read in this zone. A night can still carry its "
+                "own zone (travel).",
+                wrap=True,
+            ),
         )
-        hint.setProperty("role", "hint")
-        hint.setWordWrap(True)
-        form.addRow("", hint)
         days = QHBoxLayout()
         self.free: list[QCheckBox] = []
         locale = QLocale()
@@ -64,13 +65,15 @@ class JournalSettingsDialog(QDialog):
             self.free.append(box)
             days.addWidget(box)
         form.addRow("Free days", days)
-        free_hint = QLabel(
-            "Days without work or school: the default of the free-day box, and "
-            "the split of MCTQ (social jetlag, chronotype)."
+        form.addRow(
+            "",
+            role_label(
+                "hint",
+                "Days without work or school: the default of the free-day box, and the split of "
+                "MCTQ (social jetlag, chronotype).",
+                wrap=True,
+            ),
         )
-        free_hint.setProperty("role", "hint")
-        free_hint.setWordWrap(True)
-        form.addRow("", free_hint)
         self.problem = role_label("error", objectName="settings_problem")
         form.addRow(self.problem)
         buttons = QDialogButtonBox(
