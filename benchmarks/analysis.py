@@ -1,4 +1,4 @@
-"""`stats` analysis budget (DESIGN §10): ≤ 300 ms in process, after imports, 3 650 nights.
+"""`stats` analysis budget (design §10): ≤ 300 ms in process, after imports, 3 650 nights.
 
 Run by hand: .venv/bin/python benchmarks/analysis.py [RUNS]
 """

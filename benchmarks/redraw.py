@@ -1,4 +1,4 @@
-"""Trends redraw budget (DESIGN §10): redrawing "all" on a 3 650-night journal ≤ 50 ms.
+"""Trends redraw budget (design §10): redrawing "all" on a 3 650-night journal ≤ 50 ms.
 
 Measures ``TrendsPage.set_range("all")`` (slicing the precomputed data and ``setData`` on
 every chart item) plus a full synchronous repaint of the charts, offscreen. The background

@@ -1,4 +1,4 @@
-"""Saving a day (DESIGN §10): ≤ 15 ms on a 3 650-night journal.
+"""Saving a day (design §10): ≤ 15 ms on a 3 650-night journal.
 
 Times the library save (one transaction, synchronous=FULL, WAL) and the whole Ctrl+S of the
 Today page (build and validate the records, write, broadcast, reload the form), offscreen.

@@ -1,4 +1,4 @@
-"""Start-up budget (DESIGN §10): `--startup-check` on a 3 650-night demo journal vs a floor.
+"""Start-up budget (design §10): `--startup-check` on a 3 650-night demo journal vs a floor.
 
 The floor is a bare QApplication + QMainWindow + one pyqtgraph PlotWidget shown and closed.
 Budgets: whole process ≤ 1.3 × the floor's time; peak memory ≤ floor + 40 MiB.

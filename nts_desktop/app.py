@@ -163,7 +163,7 @@ def open_or_recover(
 ) -> MainWindow | None:
     """After a refused journal: ask, then restore its latest backup (setting the unusable
     file aside, byte for byte) or open another file, until a window opens or the user quits
-    (DESIGN §9)."""
+    (design §9)."""
     path = resolve_journal_path(db_path)
     while True:
         backups = list_backups(path)

@@ -1,4 +1,4 @@
-"""The ``nts-desktop`` command: a thin click group over storage, io and analysis (DESIGN §7).
+"""The ``nts-desktop`` command: a thin click group over storage, io and analysis (design §7).
 
 Exit codes: 0 ok; 1 bad input or refused action; 2 usage; 3 the journal file cannot be used
 (unreadable, corrupt, foreign, newer); 4 the journal is open in a window and the command

@@ -1,4 +1,4 @@
-"""The sleep science engine (DESIGN §2–5) against the reference vectors and own diaries."""
+"""The sleep science engine (design §2–5) against the reference vectors and own diaries."""
 
 from __future__ import annotations
 

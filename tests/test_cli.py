@@ -1,4 +1,4 @@
-"""The command line (DESIGN §7) through click's CliRunner: every command and exit code."""
+"""The command line (design §7) through click's CliRunner: every command and exit code."""
 
 from __future__ import annotations
 

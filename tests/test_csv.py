@@ -1,4 +1,4 @@
-"""CSV interchange (DESIGN §6): export format, import rules, every error with its line."""
+"""CSV interchange (design §6): export format, import rules, every error with its line."""
 
 from __future__ import annotations
 

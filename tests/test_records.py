@@ -1,4 +1,4 @@
-"""Records and validation (DESIGN §1), bare-time entry (§2) and per-night measures (§3)."""
+"""Records and validation, bare-time entry and per-night measures (design §1–3)."""
 
 from __future__ import annotations
 

@@ -43,7 +43,7 @@ def test_false_alarm_rate_stays_near_five_percent_where_the_naive_test_does_not(
     honest_rate, naive_rate = honest / JOURNALS, naive / JOURNALS
     print(f"false alarms: baseline {honest_rate:.1%}, naive {naive_rate:.1%}")
     assert BAND[0] <= honest_rate <= BAND[1]
-    assert naive_rate > 0.15  # DESIGN §5: "about 1 in 5 on such data"
+    assert naive_rate > 0.15  # design §5: "about 1 in 5 on such data"
     assert naive_rate > 2.5 * honest_rate
 
 

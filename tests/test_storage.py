@@ -1,4 +1,4 @@
-"""The journal file (DESIGN §9): safe opening, settings, writes, backups, lock, durability."""
+"""The journal file (design §9): safe opening, settings, writes, backups, lock, durability."""
 
 from __future__ import annotations
 

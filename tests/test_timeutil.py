@@ -1,4 +1,4 @@
-"""The time rules of DESIGN §2: zones, DST gaps and repeats, bare-time placement."""
+"""The time rules of design §2: zones, DST gaps and repeats, bare-time placement."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Honest correlations on daily data (DESIGN §5, the baseline method).
+"""Honest correlations on daily data (design §5, the baseline method).
 
 Spearman ρ with average ranks; effective sample size by Pyper & Peterman (1998) from the
 autocorrelation of the two rank series in date order; a two-sided t-test on n_eff − 2

@@ -1,4 +1,4 @@
-"""Regularity over a range of dates (DESIGN §4): SRI, MCTQ, CPD and timing spread.
+"""Regularity over a range of dates (design §4): SRI, MCTQ, CPD and timing spread.
 
 All functions take a ``Series`` and the index range ``[lo, hi]`` (inclusive) of the dates to
 use; they return None where the spec says a value is not computable.

@@ -3,7 +3,7 @@
 Everything in ``analysis`` starts from a ``Series``: one slot per calendar date (missing
 dates included, as NaN / False), so rolling windows and "the previous calendar night" are
 plain index arithmetic. The night of a date is the diary night, else the night of the
-preferred device source (DESIGN §1).
+preferred device source (design §1).
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ class Series:
     sol: np.ndarray
     waso: np.ndarray
     period: np.ndarray  # onset -> final wake, elapsed minutes (MCTQ "SD")
-    onset: np.ndarray  # anchored minutes (DESIGN §2)
+    onset: np.ndarray  # anchored minutes (design §2)
     midsleep: np.ndarray
     wake: np.ndarray
     sleep_start: np.ndarray  # wall-clock minutes from the grid origin, for SRI
@@ -80,7 +80,7 @@ def build_series(
     """Arrays over ``first``…``last`` (default: the first and last date with any record).
 
     A night on a date without a day record (a device night) is work or free by the journal's
-    free weekdays, as a blank ``free_day`` would be (DESIGN §1).
+    free weekdays, as a blank ``free_day`` would be (design §1).
     """
     nights = choose_nights(days, device_nights, preferred)
     dates = [d.date for d in days] + list(nights)

@@ -1,6 +1,6 @@
 """The whole analysis of a range of dates, as the `stats` command and the Insights page use it.
 
-``compute`` returns a ``Stats``; ``to_json`` gives the exact JSON contract of DESIGN §7
+``compute`` returns a ``Stats``; ``to_json`` gives the exact JSON contract of design §7
 (null where a value cannot be computed, never NaN or Infinity). Rolling predictors for the
 first days of a range may look back before it: the week before a day exists in the journal.
 """
@@ -90,7 +90,7 @@ def daily_series(s: Series) -> dict[str, np.ndarray]:
 
 
 def pairs(factor_names: list[str]) -> list[tuple[str, str]]:
-    """Every predictor–outcome pair in the fixed order of DESIGN §5."""
+    """Every predictor–outcome pair in the fixed order of design §5."""
     out = [(p, o) for p in (*NIGHT_PREDICTORS, *ROLLING_PREDICTORS) for o in OUTCOMES]
     out += [(f, o) for f in factor_names for o in (*OUTCOMES, *SLEEP_OUTCOMES)]
     return out
@@ -211,7 +211,7 @@ def _number(value: float | None, digits: int | None = 4) -> float | None:
 
 
 def to_json(stats: Stats) -> dict[str, Any]:
-    """The `stats --json` contract of DESIGN §7."""
+    """The `stats --json` contract of design §7."""
     regularity = {k: _number(v) for k, v in stats.regularity.items()}
     regularity = {
         k: regularity[k]

@@ -2,7 +2,7 @@
 
 The morning form and CSV import share this, so a time means the same wherever it is entered:
 out_of_bed lands on the day's date, each earlier reading on the latest date that keeps it not
-after the next one (DESIGN §2).
+after the next one (design §2).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def build_night(
     """A validated Night from the four readings and three counts; RecordError lists problems.
 
     ``readings`` maps bedtime, lights_out, final_wake and out_of_bed to a bare ``time`` (placed
-    by the rules of §2) or an aware or naive ``datetime`` (naive = a reading in ``tz``).
+    by the rules of design §2) or an aware or naive ``datetime`` (naive = a reading in ``tz``).
     """
     try:
         zone(tz)

@@ -1,4 +1,4 @@
-"""Per-night measures (DESIGN §3): time in bed, total sleep, efficiency, onset, midsleep.
+"""Per-night measures (design §3): time in bed, total sleep, efficiency, onset, midsleep.
 
 Durations are elapsed time (a night across a DST change is an hour longer or shorter than
 its clock readings); clock positions are wall-clock readings in the night's zone.
@@ -29,7 +29,7 @@ class NightMeasures:
 
 
 def measure(night: Night) -> NightMeasures:
-    """Compute the §3 measures of a valid night."""
+    """Compute the design §3 measures of a valid night."""
     tib = minutes_between(night.bedtime, night.out_of_bed)
     tst = (
         minutes_between(night.lights_out, night.final_wake)

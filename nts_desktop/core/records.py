@@ -1,4 +1,4 @@
-"""Day and night records (DESIGN §1) and the validation rules that every entry path shares.
+"""Day and night records (design §1) and the validation rules that every entry path shares.
 
 A *day* is keyed by the date the user got out of bed; its ratings describe that same day,
 the day after the night it holds. A *night* is one per (date, source): ``diary`` for the
@@ -165,7 +165,7 @@ def _fmt(moment: datetime) -> str:
 
 
 def night_problems(night: Night) -> list[Problem]:
-    """Every rule of DESIGN §1 that ``night`` breaks (empty when it is valid)."""
+    """Every rule of design §1 that ``night`` breaks (empty when it is valid)."""
     problems: list[Problem] = [p for p in [_date_problem(night.date)] if p]
     try:
         zone(night.tz)

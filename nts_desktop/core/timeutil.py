@@ -1,4 +1,4 @@
-"""Time rules of the journal (DESIGN §2): zones, wall-clock readings, bare HH:MM placement.
+"""Time rules of the journal (design §2): zones, wall-clock readings, bare HH:MM placement.
 
 Every stored time is an aware datetime with a *fixed* UTC offset equal to the offset of the
 night's IANA zone at that instant. Fixed offsets make subtraction give elapsed time even
@@ -129,7 +129,7 @@ def parse_datetime(text: str, zone_name: str) -> datetime:
 def place_bare(reading: time, not_after: datetime, zone_name: str) -> datetime:
     """Place a bare reading on the latest calendar date that keeps it not after ``not_after``.
 
-    The candidate dates are ``not_after``'s local date and the day before (DESIGN §2).
+    The candidate dates are ``not_after``'s local date and the day before (design §2).
     """
     anchor = in_zone(not_after, zone_name)
     for day in (anchor.date(), anchor.date() - timedelta(days=1)):
@@ -154,7 +154,7 @@ def format_time(moment: datetime, *, seconds: bool = False) -> str:
 
 
 def anchored_minutes(moment: datetime, record_date: date) -> float:
-    """Minutes from 00:00 of ``record_date`` by the wall-clock reading of ``moment`` (§2)."""
+    """Minutes from 00:00 of ``record_date`` by the wall-clock reading of ``moment`` (design §2)."""
     days = (moment.date() - record_date).days
     return days * 1440 + moment.hour * 60 + moment.minute + moment.second / 60
 

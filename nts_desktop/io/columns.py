@@ -1,4 +1,4 @@
-"""The interchange columns of DESIGN §6 and the cell rules both directions share."""
+"""The interchange columns of design §6 and the cell rules both directions share."""
 
 from __future__ import annotations
 

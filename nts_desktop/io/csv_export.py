@@ -1,7 +1,7 @@
-"""CSV export (DESIGN §6): RFC 4180, UTF-8 without BOM, CRLF, byte-stable.
+"""CSV export (design §6): RFC 4180, UTF-8 without BOM, CRLF, byte-stable.
 
 One row per day (with its diary night), then one per device night with its source, sorted by
-date then source; the §1 columns in order, then the read-only derived columns.
+date then source; the design §1 columns in order, then the read-only derived columns.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""CSV import (DESIGN §6): by header name, every bad row reported, all or nothing.
+"""CSV import (design §6): by header name, every bad row reported, all or nothing.
 
 ``read_csv`` turns bytes into records or raises ``ImportRefused`` listing every problem with
 its physical line (header = 1), column and reason. ``import_csv`` then checks the dates

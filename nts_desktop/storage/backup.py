@@ -1,7 +1,7 @@
 """Backups with SQLite's backup API: before upgrades, before replacing imports, once a day.
 
 Backups sit in ``<journal>.backups/`` beside the journal (folder 0700, files 0600), named by
-the time they were taken, and only the newest ``KEEP`` are kept (DESIGN §9).
+the time they were taken, and only the newest ``KEEP`` are kept (design §9).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The journal file: safe opening, settings, and reading and writing days and nights.
 
-Opening checks the file read-only before anything can change a byte (DESIGN §9): not SQLite,
+Opening checks the file read-only before anything can change a byte (design §9): not SQLite,
 damaged, another application's file, or a newer version's file are refused with
 ``JournalError`` (exit code 3) and left untouched. Every user action is one ``db.atomic()``
 transaction with ``synchronous=FULL`` in WAL mode, so a save that returned is on disk.
@@ -36,7 +36,7 @@ class JournalError(RuntimeError):
 
 @dataclass(frozen=True)
 class Settings:
-    """What the journal file itself remembers, so the CLI and the window agree (DESIGN §2)."""
+    """What the journal file itself remembers, so the CLI and the window agree (design §2)."""
 
     tz: str
     free_weekdays: tuple[int, ...] = (5, 6)

@@ -1,4 +1,4 @@
-"""One window per journal: an advisory lock file beside the journal (DESIGN §9).
+"""One window per journal: an advisory lock file beside the journal (design §9).
 
 The window holds the lock for as long as it is open; a command that writes takes it for the
 length of the command, so it refuses (exit 4) while a window has the journal open. Readers

@@ -1,7 +1,7 @@
 """The journal's schema as sqlite-utils migrations. Never edit a released step; add the next.
 
 Step names are recorded in ``_sqlite_migrations``; a file holding a step this version does
-not know was written by a newer version and is refused (DESIGN §9).
+not know was written by a newer version and is refused (design §9).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The Insights page: regularity cards and the correlation table for a range (DESIGN §8).
+"""The Insights page: regularity cards and the correlation table for a range (design §8).
 
 Each card shows one measure with a line on what it means and what typical values are. The
 table lists every predictor–outcome pair of `stats`, sorted by evidence; selecting a row

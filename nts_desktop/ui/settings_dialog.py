@@ -1,6 +1,6 @@
 """Edit → Journal settings…: the journal's own time zone and free weekdays.
 
-They live in the journal file (DESIGN §2), so the window and `nts-desktop settings` agree.
+They live in the journal file (design §2), so the window and `nts-desktop settings` agree.
 """
 
 from __future__ import annotations

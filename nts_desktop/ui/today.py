@@ -1,4 +1,4 @@
-"""The Today page: the morning log for date d (DESIGN §8).
+"""The Today page: the morning log for date d (design §8).
 
 "Last night" holds the Consensus Sleep Diary items in order, quality, the free-day box and the
 expanded items; "How was yesterday?" holds mood, focus and resilience, stored on day d − 1

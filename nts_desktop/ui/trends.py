@@ -1,4 +1,4 @@
-"""The Trends page: the weekly look back (DESIGN §8).
+"""The Trends page: the weekly look back (design §8).
 
 Stacked charts sharing one date axis: the sleep window per night on a clock axis (in bed
 light, asleep dark), total sleep and efficiency with 7-night rolling means, the three day
