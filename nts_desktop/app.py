@@ -20,9 +20,15 @@ from shiboken6 import isValid
 from nts_desktop import APP_NAME, __version__
 from nts_desktop.demo import write_demo
 from nts_desktop.resources import ICON, resource_path
-from nts_desktop.storage import JournalError, JournalLock, JournalLocked, open_journal
+from nts_desktop.storage import (
+    ExitCode,
+    JournalError,
+    JournalLocked,
+    open_for_writing,
+    open_journal,
+    resolve_journal_path,
+)
 from nts_desktop.storage.backup import backup_if_due, list_backups, set_aside_and_restore
-from nts_desktop.storage.journal import resolve_journal_path
 from nts_desktop.storage.paths import ENV_DB, default_demo_path, ensure_private_dir
 
 from .ui.context import AppContext, Clock
@@ -59,20 +65,10 @@ def build_main_window(
     ``windows`` keeps the windows this one opens (the demo, or back to the user's journal).
     """
     ensure_app()
-    windows = windows or Windows(resolve_journal_path(db_path), tz, clock)
     path = resolve_journal_path(db_path)
-    lock = JournalLock(path) if path.parent.exists() else None
-    if lock is not None:
-        lock.acquire()  # before opening: a second window must not migrate or write
+    windows = windows or Windows(path, tz, clock)
+    journal = open_for_writing(path, tz=tz)
     try:
-        journal = open_journal(path, tz=tz)
-    except JournalError:
-        if lock is not None:
-            lock.release()
-        raise
-    try:
-        if lock is None:
-            lock = JournalLock(journal.path).acquire()
         demo = demo or journal.settings.demo
         backup_problem = ""
         if not demo:
@@ -80,11 +76,9 @@ def build_main_window(
                 backup_if_due(journal.path, journal.db)
             except (OSError, sqlite3.Error) as exc:  # never a reason not to open the journal
                 backup_problem = f"The daily backup could not be written: {exc}"
-        window = MainWindow(AppContext(journal, clock, demo=demo), lock, opener=windows.open)
+        window = MainWindow(AppContext(journal, clock, demo=demo), opener=windows.open)
     except BaseException:
-        journal.close()
-        if lock is not None:
-            lock.release()
+        journal.close()  # releases the lock too
         raise
     if backup_problem:
         window.statusBar().showMessage(backup_problem, 30000)
@@ -122,7 +116,7 @@ def _ensure_demo(path: Path) -> None:
         with open_journal(path, read_only=True) as existing:
             if existing.day_count():
                 return
-    with JournalLock(path), open_journal(path) as journal:
+    with open_for_writing(path) as journal:
         if not journal.day_count():
             write_demo(journal, nights=365)
 
@@ -209,7 +203,7 @@ def run_window(
             "QT_QPA_PLATFORM=offscreen for --startup-check.",
             file=sys.stderr,
         )
-        return 1
+        return ExitCode.BAD_INPUT
     app = ensure_app()
     try:
         window = build_main_window(db_path, tz)
@@ -218,14 +212,14 @@ def run_window(
             print(f"nts-desktop: {exc}", file=sys.stderr)
         else:
             QMessageBox.warning(None, APP_NAME, str(exc))
-        return 4
+        return ExitCode.LOCKED
     except JournalError as exc:
         if startup_check:
             print(f"nts-desktop: {exc}", file=sys.stderr)
-            return 3
+            return ExitCode.JOURNAL
         recovered = open_or_recover(db_path, tz, str(exc))
         if recovered is None:
-            return 3
+            return ExitCode.JOURNAL
         window = recovered
     window.show()
     if startup_check:
@@ -234,7 +228,7 @@ def run_window(
         app.processEvents()
         print(f"startup_ms={process_age_ms():.0f}", flush=True)
         window.close()
-        return 0
+        return ExitCode.OK
     return app.exec()
 
 

@@ -1,8 +1,9 @@
 """The ``nts-desktop`` command: a thin click group over storage, io and analysis (design §7).
 
-Exit codes: 0 ok; 1 bad input or refused action; 2 usage; 3 the journal file cannot be used
-(unreadable, corrupt, foreign, newer); 4 the journal is open in a window and the command
-would write. Messages name the file, line, column or reason; never a traceback for bad input.
+Exit codes are ``storage.ExitCode``: 0 ok; 1 bad input or refused action; 2 usage; 3 the
+journal file cannot be used (unreadable, corrupt, foreign, newer); 4 the journal is open in
+a window and the command would write. Messages name the file, line, column or reason; never
+a traceback for bad input.
 """
 
 from __future__ import annotations
@@ -10,28 +11,32 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import click
 
 from nts_desktop import __version__
 from nts_desktop.core.timeutil import TimeRuleError, zone
-from nts_desktop.storage import Journal, JournalError, JournalLock, JournalLocked, open_journal
-from nts_desktop.storage.journal import check_journal_file, resolve_journal_path
+from nts_desktop.storage import (
+    ExitCode,
+    Journal,
+    JournalError,
+    JournalLocked,
+    check_journal_file,
+    open_for_writing,
+    open_journal,
+    resolve_journal_path,
+)
 from nts_desktop.storage.paths import ENV_DB
-
-EXIT_BAD_INPUT = 1
-EXIT_JOURNAL = 3
-EXIT_LOCKED = 4
 
 
 class Refused(click.ClickException):
     """A failure with its own exit code and a one-line (or listed) message."""
 
-    def __init__(self, message: str, exit_code: int = EXIT_BAD_INPUT):
+    def __init__(self, message: str, exit_code: int = ExitCode.BAD_INPUT):
         super().__init__(message)
-        self.exit_code = exit_code
+        self.exit_code = int(exit_code)
 
     def show(self, file=None) -> None:
         click.echo(f"nts-desktop: {self.format_message()}", err=True)
@@ -47,13 +52,8 @@ def _check_zone(_ctx: click.Context, _param: click.Parameter, value: str | None)
     return value
 
 
-def _as_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value) if len(value) == 10 else date.fromisoformat("x")
-    except ValueError as exc:
-        raise click.BadParameter(f"{value!r} is not a date (expected YYYY-MM-DD)") from exc
+def _as_date(_ctx: click.Context, _param: click.Parameter, value: datetime | None) -> date | None:
+    return None if value is None else value.date()
 
 
 class Context:
@@ -66,36 +66,37 @@ class Context:
 
     @contextlib.contextmanager
     def journal(self, *, write: bool, create: bool = True) -> Iterator[Journal]:
-        """Open the journal, translating its failures into exit codes 3 and 4."""
-        lock = JournalLock(self.db_path) if write and self.db_path.parent.exists() else None
+        """Open the journal (writers take its lock), translating failures into exit codes."""
         try:
-            if lock is not None:
-                lock.acquire()
-            journal = open_journal(self.db_path, tz=self.tz, read_only=not write, create=create)
-        except JournalLocked as exc:
-            raise Refused(str(exc), EXIT_LOCKED) from exc
-        except JournalError as exc:
-            if lock is not None:
-                lock.release()
-            raise Refused(str(exc), EXIT_JOURNAL) from exc
-        try:
+            if write:
+                journal = open_for_writing(self.db_path, tz=self.tz, create=create)
+            else:
+                journal = open_journal(self.db_path, tz=self.tz, read_only=True, create=create)
+        except (JournalLocked, JournalError) as exc:
+            raise Refused(str(exc), exc.exit_code) from exc
+        with journal:
             yield journal
-        finally:
-            journal.close()
-            if lock is not None:
-                lock.release()
 
 
 pass_context = click.make_pass_decorator(Context)
 
 
+DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
 def _date_options(func):
     func = click.option(
-        "--to", "end", callback=_as_date, metavar="DATE", help="Last date, inclusive (YYYY-MM-DD)."
+        "--to",
+        "end",
+        type=DATE,
+        callback=_as_date,
+        metavar="DATE",
+        help="Last date, inclusive (YYYY-MM-DD).",
     )(func)
     return click.option(
         "--from",
         "start",
+        type=DATE,
         callback=_as_date,
         metavar="DATE",
         help="First date, inclusive (YYYY-MM-DD).",
@@ -273,7 +274,9 @@ def settings_command(obj: Context, zone: str | None, free_days: tuple[int, ...] 
     """Show the journal's settings, or change its zone and free weekdays."""
     changes = {k: v for k, v in (("tz", zone), ("free_weekdays", free_days)) if v is not None}
     with obj.journal(write=bool(changes), create=bool(changes)) as journal:
-        settings = journal.update_settings(**changes) if changes else journal.settings
+        if changes:
+            journal.update_settings(**changes)
+        settings = journal.settings
     free = ",".join(WEEKDAYS[d] for d in settings.free_weekdays) or "none"
     click.echo(f"zone       {settings.tz}")
     click.echo(f"free days  {free}")

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from nts_desktop.core.entry import build_night
 from nts_desktop.core.records import Day, Night, RecordError, default_free_day
 from nts_desktop.core.timeutil import in_zone
-from nts_desktop.storage.journal import Journal
+from nts_desktop.storage import Journal
 
 TAGS = ("exercise", "late screen", "stress", "social", "travel")
 NOTES = (

@@ -102,9 +102,10 @@ def _no_unexpected_modal_dialogs(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError(f"unexpected modal dialog during a test: {args[1:3]!r}")
 
-    for owner, names in ((QMessageBox, ("warning", "critical", "question", "information",
-                                        "exec")),
-                         (QFileDialog, ("getOpenFileName", "getSaveFileName", "exec")),
-                         (QInputDialog, ("getText", "getItem", "getInt"))):
+    for owner, names in (
+        (QMessageBox, ("warning", "critical", "question", "information", "exec")),
+        (QFileDialog, ("getOpenFileName", "getSaveFileName", "exec")),
+        (QInputDialog, ("getText", "getItem", "getInt")),
+    ):
         for name in names:
             monkeypatch.setattr(owner, name, refuse)

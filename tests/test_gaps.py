@@ -35,7 +35,7 @@ def test_closing_the_window_releases_the_lock(make_window, tmp_path):
 
 
 def test_every_write_connection_asks_for_synchronous_full(tmp_path, monkeypatch):
-    from nts_desktop.storage import journal as journal_module
+    from nts_desktop.storage import opening as journal_module
 
     seen: list[str] = []
     real = journal_module.Database
@@ -264,7 +264,7 @@ def test_stats_uses_the_journals_free_days(tmp_path):
 
 
 def test_background_readers_skip_the_integrity_check(journal, journal_path, monkeypatch):
-    from nts_desktop.storage import journal as journal_module
+    from nts_desktop.storage import opening as journal_module
     from nts_desktop.ui.context import read_snapshot
 
     journal.save_day(day("2025-04-08", mood=4))

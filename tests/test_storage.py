@@ -76,13 +76,15 @@ def test_save_read_replace_delete(journal):
         tags=("run", "tea"),
         notes="line one\nline two",
     )
-    journal.save_day(d)
+    assert journal.save_day(d).dates == {date(2025, 4, 8)}
     assert journal.day(date(2025, 4, 8)) == d
     changed = day("2025-04-08", mood=3)  # the night removed, mood changed
     journal.save_day(changed)
     assert journal.day(date(2025, 4, 8)) == changed
     assert journal.db.execute("SELECT count(*) FROM nights").fetchone()[0] == 0
-    assert journal.delete_day(date(2025, 4, 8)) == changed
+    deleted = journal.delete_day(date(2025, 4, 8))
+    assert deleted.removed == (changed,)  # what was removed, for undo
+    assert deleted.dates == {date(2025, 4, 8)} and not deleted.everything
     assert journal.day(date(2025, 4, 8)) is None
     assert journal.dates() == set()
 
@@ -313,7 +315,7 @@ def test_window_recovery_can_open_another_file_or_quit(tmp_path, qtbot):
 def test_an_upgrade_backs_up_first_and_then_migrates(journal, journal_path, monkeypatch):
     from sqlite_utils.migrations import Migrations
 
-    from nts_desktop.storage import journal as journal_module
+    from nts_desktop.storage import opening as journal_module
     from nts_desktop.storage import schema
 
     journal.save_day(day("2025-04-08", mood=6))

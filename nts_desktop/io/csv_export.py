@@ -19,7 +19,7 @@ from pathlib import Path
 from nts_desktop.core.measures import measure
 from nts_desktop.core.records import DIARY, Day, Night
 from nts_desktop.core.timeutil import format_time
-from nts_desktop.storage.journal import Journal
+from nts_desktop.storage import Journal
 
 from .columns import HEADER, TEXT_COLUMNS, guard
 

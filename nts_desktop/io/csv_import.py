@@ -30,8 +30,8 @@ from nts_desktop.core.records import (
     normalize_tags,
 )
 from nts_desktop.core.timeutil import TimeRuleError, parse_bare_time, parse_datetime, zone
+from nts_desktop.storage import Change, Journal
 from nts_desktop.storage.backup import backup_journal
-from nts_desktop.storage.journal import Journal
 
 from .columns import COLUMNS, DERIVED, unguard
 
@@ -92,6 +92,7 @@ class ImportResult:
     blank_rows: int = 0
     warnings: list[str] = field(default_factory=list)
     backup: Path | None = None
+    change: Change = field(default_factory=Change)  # what the journal's write changed
 
     def summary(self) -> str:
         total = self.added + self.replaced
@@ -407,6 +408,6 @@ def import_bytes(
     elif conflicts:
         result.backup = backup_journal(journal.path, db=journal.db, reason="before-import")
         result.replaced = conflicts
-    journal.write_many(days, nights)
+    result.change = journal.import_records(days, nights)
     result.added = len(days) + len(nights) - result.replaced
     return result

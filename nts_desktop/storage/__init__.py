@@ -1,14 +1,21 @@
-"""The journal file: schema, safe opening, settings, backups and the window's lock. No Qt."""
+"""The journal file: schema, safe opening, settings, backups, the lock, changes. No Qt."""
 
-from .journal import Journal, JournalError, Settings, open_journal, resolve_journal_path
-from .lock import JournalLock, JournalLocked
+from .changes import Change
+from .errors import ExitCode, JournalError, JournalLocked
+from .journal import Journal, Settings
+from .lock import JournalLock
+from .opening import check_journal_file, open_for_writing, open_journal, resolve_journal_path
 
 __all__ = [
+    "Change",
+    "ExitCode",
     "Journal",
     "JournalError",
     "JournalLock",
     "JournalLocked",
     "Settings",
+    "check_journal_file",
+    "open_for_writing",
     "open_journal",
     "resolve_journal_path",
 ]

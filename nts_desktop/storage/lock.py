@@ -15,11 +15,10 @@ try:
 except ImportError:  # pragma: no cover - not a POSIX system
     fcntl = None  # type: ignore[assignment]
 
+from .errors import JournalLocked
 from .paths import PRIVATE_FILE
 
-
-class JournalLocked(RuntimeError):
-    """Another process (a window) has the journal open for writing."""
+__all__ = ["JournalLock", "JournalLocked"]
 
 
 class JournalLock:

@@ -1,14 +1,14 @@
 """The application context every page receives: the open journal, the clock, one broadcast.
 
-Pages never poke each other. An operation writes through the context, which emits
-``changed`` once with the dates it touched; every page refreshes from that (STYLE.md,
-"one change, one broadcast").
+Pages never poke each other. An operation calls the storage function, which writes one
+transaction and returns the ``Change`` it made; the context emits that change once, with
+who caused it, and every page refreshes from it (design §8, "one change, one broadcast").
+Status lines that change nothing go through the same signal, so there is one channel.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -18,9 +18,11 @@ from PySide6.QtGui import QUndoStack
 from nts_desktop.core.records import Day, Night
 from nts_desktop.core.timeutil import in_zone
 from nts_desktop.io.csv_import import ImportResult, import_csv
-from nts_desktop.storage import Journal, Settings, open_journal
+from nts_desktop.storage import Change, Journal, Settings, open_journal
 
 Clock = Callable[[], datetime]
+
+__all__ = ["AppContext", "Change", "Clock", "RefreshWhenShown", "read_snapshot"]
 
 
 def read_snapshot(path: Path) -> tuple[list[Day], list[Night], Settings]:
@@ -37,23 +39,14 @@ def system_clock() -> datetime:
     return datetime.now().astimezone()
 
 
-@dataclass(frozen=True)
-class Change:
-    """What one user action changed: its dates, and a line for the status bar."""
-
-    dates: frozenset[date] = field(default_factory=frozenset)
-    message: str = ""
-    everything: bool = False
-
-    @property
-    def touches_data(self) -> bool:
-        return self.everything or bool(self.dates)
-
-
 class AppContext(QObject):
-    """The journal, the clock and the ``changed`` broadcast, handed to every page."""
+    """The journal, the clock and the ``changed`` broadcast, handed to every page.
 
-    changed = Signal(object)  # Change
+    ``changed`` carries the storage ``Change`` and the object that caused it (None when
+    nobody in particular did), so the page that saved need not reload what it just wrote.
+    """
+
+    changed = Signal(object, object)  # Change, origin
 
     def __init__(self, journal: Journal, clock: Clock | None = None, demo: bool = False):
         super().__init__()
@@ -66,44 +59,34 @@ class AppContext(QObject):
         """The current date in the journal's zone."""
         return in_zone(self.clock(), self.journal.zone_name).date()
 
-    # -- operations: each writes one transaction and broadcasts once -------------------------
-    def save_days(self, days: Iterable[Day], message: str = "") -> Change:
-        days = list(days)
-        self.journal.write_many(days)
-        return self._broadcast(Change(frozenset(d.date for d in days), message))
+    # -- operations: each writes one transaction and broadcasts what it changed --------------
+    def save_days(
+        self, days: Iterable[Day], message: str = "", origin: object | None = None
+    ) -> Change:
+        change = self.journal.write_many(days)
+        return self.emit(change.saying(message) if message else change, origin)
 
-    def write_records(self, days: Iterable[Day], nights: Iterable[Night], message: str) -> Change:
-        days, nights = list(days), list(nights)
-        self.journal.write_many(days, nights)
-        dates = frozenset(d.date for d in days) | frozenset(n.date for n in nights)
-        return self._broadcast(Change(dates, message))
-
-    def delete_day(self, when: date, message: str = "") -> Day | None:
-        old = self.journal.delete_day(when)
-        self._broadcast(Change(frozenset({when}), message))
-        return old
+    def delete_day(self, when: date, message: str = "", origin: object | None = None) -> Change:
+        change = self.journal.delete_day(when)
+        return self.emit(change.saying(message) if message else change, origin)
 
     def import_csv(self, path: str, policy: str = "fail") -> ImportResult:
         """Import a CSV file (all or nothing); raises ImportRefused, broadcasts on success."""
         result = import_csv(self.journal, path, policy)  # type: ignore[arg-type]
-        self.reloaded(f"{Path(path).name}: {result.summary()}.")
+        self.emit(result.change.saying(f"{Path(path).name}: {result.summary()}."))
         return result
 
     def update_settings(self, **values: object) -> Change:
         """Change the journal's zone or free weekdays; every page recomputes."""
-        self.journal.update_settings(**values)
-        return self.reloaded("Journal settings saved.")
+        return self.emit(self.journal.update_settings(**values))
 
-    def notify(self, message: str) -> None:
+    def notify(self, message: str) -> Change:
         """A status line that changed nothing in the journal."""
-        self._broadcast(Change(message=message))
+        return self.emit(Change(message=message))
 
-    def reloaded(self, message: str = "") -> Change:
-        """Tell every page that anything may have changed (imports, restores)."""
-        return self._broadcast(Change(everything=True, message=message))
-
-    def _broadcast(self, change: Change) -> Change:
-        self.changed.emit(change)
+    def emit(self, change: Change, origin: object | None = None) -> Change:
+        """Broadcast one change (the only way pages hear of one)."""
+        self.changed.emit(change, origin)
         return change
 
 
@@ -122,7 +105,7 @@ class RefreshWhenShown:
             self.refresh()
         super().showEvent(event)  # type: ignore[misc]
 
-    def _on_changed(self, change: Change) -> None:
+    def _on_changed(self, change: Change, origin: object | None = None) -> None:
         if change.touches_data:
             self._stale = True
             if self.isVisible():  # type: ignore[attr-defined]

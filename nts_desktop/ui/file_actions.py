@@ -34,7 +34,7 @@ from nts_desktop.io.csv_export import export_csv
 from nts_desktop.io.csv_import import ImportRefused
 
 from .context import AppContext
-from .today import short_date
+from .dates import short_date
 
 BIG_FILE = 256 * 1024  # show progress for files larger than this
 ExportChoice = tuple[str, date | None, date | None]

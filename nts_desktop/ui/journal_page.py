@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from nts_desktop.core.records import Day
 
 from .context import AppContext, Change, RefreshWhenShown
+from .dates import short_date
 from .journal_model import COLUMN, COLUMNS, DATE_ROLE, JournalFilter, JournalModel
 from .style import role_label
-from .today import short_date
 
 
 class DeleteDay(QUndoCommand):
@@ -125,14 +125,14 @@ class JournalPage(RefreshWhenShown, QWidget):
     def refresh(self) -> None:
         self.reload()
 
-    def _on_changed(self, change: Change) -> None:
+    def _on_changed(self, change: Change, origin: object | None = None) -> None:
         # a few dates changed while shown: update those rows instead of reloading 10 years
         if change.dates and not change.everything and self.isVisible() and not self._stale:
             changed = {when: self.ctx.journal.day(when) for when in change.dates}
             if self.model.update_days(changed):
                 self._update_count()
                 return
-        super()._on_changed(change)
+        super()._on_changed(change, origin)
 
     def reload(self) -> None:
         self._stale = False

@@ -26,12 +26,13 @@ from nts_desktop import APP_NAME
 from nts_desktop.storage import JournalLock
 
 from .context import AppContext, Change
+from .dates import short_date
 from .file_actions import FileActions
 from .journal_page import JournalPage
 from .settings_dialog import JournalSettingsDialog
 from .style import apply_style
 from .theme import SETTING_THEME, THEMES, apply_theme, chosen_theme
-from .today import TodayPage, short_date
+from .today import TodayPage
 from .welcome import Welcome
 
 if TYPE_CHECKING:  # imported lazily at run time: they pull in pyqtgraph
@@ -71,12 +72,9 @@ class MainWindow(QMainWindow):
     asked for, so start-up pays only for the page it opens on.
     """
 
-    def __init__(
-        self, ctx: AppContext, lock: JournalLock | None = None, opener: Opener | None = None
-    ):
+    def __init__(self, ctx: AppContext, opener: Opener | None = None):
         super().__init__()
         self.ctx = ctx
-        self.lock = lock
         self.opener = opener
         self.ask_unsaved: AskUnsaved = ask_unsaved
         self.setObjectName("main_window")
@@ -118,7 +116,6 @@ class MainWindow(QMainWindow):
         ):
             self.stack.setCurrentWidget(self.welcome)
 
-        self.today.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         ctx.changed.connect(self._on_changed)
         self._build_menus()
         self.statusBar().showMessage(f"Journal: {ctx.journal.path}", 5000)
@@ -310,7 +307,12 @@ class MainWindow(QMainWindow):
         self.deleteLater()
         return window
 
-    def _on_changed(self, change: Change) -> None:
+    @property
+    def lock(self) -> JournalLock | None:
+        """The journal's lock, held while this window is open."""
+        return self.ctx.journal.lock
+
+    def _on_changed(self, change: Change, origin: object | None = None) -> None:
         if change.message:
             self.statusBar().showMessage(change.message, 8000)
         if change.touches_data and self.stack.currentWidget() is self.welcome:
@@ -335,8 +337,7 @@ class MainWindow(QMainWindow):
             return
         if self.lock is not None and self.lock.held:
             QSettings().setValue("window/geometry", self.saveGeometry())
-            self.ctx.journal.close()
-            self.lock.release()
+            self.ctx.journal.close()  # releases the lock
         event.accept()
 
     def _save_all(self, dates: list[date]) -> bool:

@@ -1,14 +1,17 @@
 """Small input widgets of the morning form: ratings picked by digit, optional counts, tags.
 
 Each widget is one Tab stop, works from the keyboard alone and reports ``None`` for "not
-given", so the form can tell a blank answer from a zero.
+given", so the form can tell a blank answer from a zero. Each declares its value as its Qt
+USER property (with a notify signal) holding a plain Python value, so the form reads and
+writes every input the same way (``ui/morning_form.py``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import time
 
-from PySide6.QtCore import QStringListModel, Qt, QTime, Signal
+from PySide6.QtCore import Property, QStringListModel, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -91,6 +94,8 @@ class RatingBar(QFrame):
         if changed:
             self.valueChanged.emit(value)
 
+    rating = Property(object, value, setValue, notify=valueChanged, user=True)
+
     def _clicked(self, number: int) -> None:
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         self.setValue(None if number == self._value else number)
@@ -121,6 +126,7 @@ class OptionalSpin(QSpinBox):
     """A count that may be left blank: shows "–" for None; typing a number fills it."""
 
     BLANK = "–"
+    optionalValueChanged = Signal(object)
 
     def __init__(self, lo: int, hi: int, suffix: str = "", parent: QWidget | None = None):
         super().__init__(parent)
@@ -131,6 +137,7 @@ class OptionalSpin(QSpinBox):
         self.setAccelerated(True)
         self.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.valueChanged.connect(lambda _v: self.optionalValueChanged.emit(self.optional_value()))
 
     def optional_value(self) -> int | None:
         return None if self.value() == self.minimum() else self.value()
@@ -138,9 +145,15 @@ class OptionalSpin(QSpinBox):
     def set_optional_value(self, value: int | None) -> None:
         self.setValue(self.minimum() if value is None else value)
 
+    optionalValue = Property(
+        object, optional_value, set_optional_value, notify=optionalValueChanged, user=True
+    )
+
 
 class TimeField(QTimeEdit):
     """A 24-hour HH:MM reading; typing four digits fills it, arrows wrap around midnight."""
+
+    readingChanged = Signal(object)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -148,6 +161,16 @@ class TimeField(QTimeEdit):
         self.setWrapping(True)
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.setTime(QTime(0, 0))
+        self.timeChanged.connect(lambda _t: self.readingChanged.emit(self.reading_value()))
+
+    def reading_value(self) -> time:
+        """The reading as a bare time of day (whole minutes)."""
+        return self.time().toPython().replace(second=0, microsecond=0)
+
+    def set_reading(self, value: time) -> None:
+        self.setTime(QTime(value.hour, value.minute))
+
+    reading = Property(object, reading_value, set_reading, notify=readingChanged, user=True)
 
     def focusNextPrevChild(self, forward: bool) -> bool:
         # Tab leaves the field (QDateTimeEdit would step to the minutes section instead):

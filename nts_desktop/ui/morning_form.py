@@ -1,0 +1,274 @@
+"""The morning form's widgets: the diary items, the ratings, the day before, tags and notes.
+
+``MorningForm`` builds the inputs (each named after its field, ``core.records.FIELDS``) and
+moves a value dict (``core/morning.py``) in and out of them through each input's Qt USER
+property, so no input needs code of its own here. It says when the person edited something
+(``edited``); what the values mean is decided below Qt, in ``core/morning.py``.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from PySide6.QtCore import Property, QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from nts_desktop.core.morning import NIGHT_ITEMS, RATINGS, Values
+from nts_desktop.core.records import FIELD, NIGHT_TIMES, QUALITY_WORDS
+
+from .style import role_label
+from .widgets import OptionalSpin, RatingBar, TagEdit, TimeField
+
+RATING_ENDS: dict[str, tuple[str, str]] = {
+    "mood": ("low", "great"),
+    "focus": ("scattered", "sharp"),
+    "resilience": ("overwhelmed", "steady"),
+}
+LABELS = {
+    "bedtime": "1. Got into bed",
+    "lights_out": "2. Tried to sleep",
+    "sleep_latency_min": "3. Minutes to fall asleep",
+    "awakenings": "4. Times woken",
+    "waso_min": "5. Minutes awake in the night",
+    "final_wake": "6. Final awakening",
+    "out_of_bed": "7. Out of bed",
+    "quality": "8. Sleep quality",
+    "rested": "Rested on waking",
+    "free_day": "Free day",
+    "naps_min": "Naps",
+    "caffeine": "Caffeinated drinks",
+    "alcohol": "Alcoholic drinks",
+    "medication": "Sleep medication",
+    "tags": "Tags",
+    "notes": "Notes",
+    "mood": "Mood",
+    "focus": "Focus",
+    "resilience": "Resilience",
+}
+TAB_ORDER = (
+    *NIGHT_ITEMS,
+    "quality",
+    "rested",
+    "free_day",
+    "naps_min",
+    "caffeine",
+    "alcohol",
+    "medication",
+    "tags",
+    "notes",
+    *RATINGS,
+)
+FIELD_WIDTH = 120
+SETTING_RATE_TODAY = "today/rate_today"
+
+
+def field_label(name: str) -> str:
+    """The field's name as the form shows it, without the diary item's number."""
+    return LABELS.get(name, FIELD[name].label if name in FIELD else name).split(". ", 1)[-1]
+
+
+def _user_property(widget: QWidget) -> tuple[str, bool]:
+    """The name of the input's Qt USER property, and whether Python declares it (a
+    ``Property`` of our own widgets, read and written as an attribute so that None and
+    plain Python values pass unconverted)."""
+    name = widget.metaObject().userProperty().name()
+    return name, isinstance(getattr(type(widget), name, None), Property)
+
+
+def read_input(widget: QWidget) -> Any:
+    """An input's value: its Qt USER property (plain Python values for the custom inputs)."""
+    name, declared = _user_property(widget)
+    return getattr(widget, name) if declared else widget.property(name)
+
+
+def write_input(widget: QWidget, value: Any) -> None:
+    name, declared = _user_property(widget)
+    if declared:
+        setattr(widget, name, value)
+    else:
+        widget.setProperty(name, value)
+
+
+class MorningForm(QWidget):
+    """The inputs of the Today page in their groups, with the diary's tab order.
+
+    ``inputs`` maps field names to widgets. ``edited(name)`` fires when the person changes
+    an input (not while ``show_values`` fills them); ``has_night`` and ``rate_today`` are the
+    two switches of the form.
+    """
+
+    edited = Signal(str)
+    rateTodayToggled = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.inputs: dict[str, QWidget] = {}
+        self._loading = False
+        columns = QGridLayout(self)
+        columns.setContentsMargins(0, 0, 0, 0)
+        columns.setHorizontalSpacing(16)
+        columns.setVerticalSpacing(12)
+        columns.setColumnStretch(0, 2)
+        columns.setColumnStretch(1, 3)
+        columns.addWidget(self._night_box(), 0, 0)
+        columns.addWidget(self._ratings_box(), 0, 1)
+        columns.addWidget(self._day_box(), 1, 0)
+        columns.addWidget(self._notes_box(), 1, 1)
+        self.has_night.toggled.connect(self._night_toggled)
+        self.rate_today.toggled.connect(self._rate_today_toggled)
+        order = [self.has_night, *(self.inputs[n] for n in TAB_ORDER), self.rate_today]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+    # -- construction ------------------------------------------------------------------------
+    def _night_box(self) -> QGroupBox:
+        box = QGroupBox("Last night")
+        form = QFormLayout(box)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.has_night = QCheckBox("I am logging last night's sleep", objectName="has_night")
+        self.has_night.setAccessibleName("Log last night's sleep")
+        form.addRow(self.has_night)
+        for name in NIGHT_TIMES[:2]:
+            self._add(form, name, TimeField())
+        self._add(form, "sleep_latency_min", self._spin(0, 720, " min"))
+        self._add(form, "awakenings", self._spin(0, 99, ""))
+        self._add(form, "waso_min", self._spin(0, 720, " min"))
+        for name in NIGHT_TIMES[2:]:
+            self._add(form, name, TimeField())
+        self.zone_note = role_label("hint")
+        form.addRow("", self.zone_note)
+        self._add(form, "quality", RatingBar(1, 5, labels=QUALITY_WORDS))
+        self._add(form, "rested", RatingBar(1, 5, ends=("not at all", "very")))
+        self._add(form, "free_day", QCheckBox("no work or school today"))
+        return box
+
+    def _ratings_box(self) -> QGroupBox:
+        self.ratings_box = QGroupBox("How was yesterday?")
+        form = QFormLayout(self.ratings_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.ratings_hint = role_label("hint", wrap=True)
+        form.addRow(self.ratings_hint)
+        for name in RATINGS:
+            low, high = RATING_ENDS[name]
+            self._add(
+                form,
+                name,
+                RatingBar(1, 10),
+                f"{LABELS[name]}  <span style='font-weight:normal'>(1 {low} … 10 {high})</span>",
+            )
+        self.rate_today = QCheckBox("Rate today instead (evening)", objectName="rate_today")
+        self.rate_today.setChecked(QSettings().value(SETTING_RATE_TODAY, False, type=bool))
+        form.addRow(self.rate_today)
+        return self.ratings_box
+
+    def _day_box(self) -> QGroupBox:
+        box = QGroupBox("The day before the night")
+        form = QFormLayout(box)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self._add(form, "naps_min", OptionalSpin(0, 1440, " min"))
+        self._add(form, "caffeine", OptionalSpin(0, 99))
+        self._add(form, "alcohol", OptionalSpin(0, 99))
+        medication = QLineEdit()
+        medication.setPlaceholderText("none")
+        self._add(form, "medication", medication)
+        return box
+
+    def _notes_box(self) -> QGroupBox:
+        box = QGroupBox("Tags and notes")
+        form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        notes = QPlainTextEdit()
+        notes.setTabChangesFocus(True)
+        notes.setPlaceholderText("Anything worth remembering about this night or day")
+        notes.setFixedHeight(notes.fontMetrics().lineSpacing() * 4 + 14)
+        self._add(form, "tags", TagEdit())
+        self._add(form, "notes", notes)
+        return box
+
+    @staticmethod
+    def _spin(lo: int, hi: int, suffix: str) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setMaximumWidth(FIELD_WIDTH)
+        spin.setRange(lo, hi)
+        spin.setSuffix(suffix)
+        spin.setAlignment(Qt.AlignmentFlag.AlignRight)
+        return spin
+
+    def _add(self, form: QFormLayout, name: str, widget: QWidget, text: str = "") -> None:
+        if isinstance(widget, (TimeField, OptionalSpin)):
+            widget.setMaximumWidth(FIELD_WIDTH)
+        label = QLabel(text or LABELS[name])
+        label.setBuddy(widget)
+        form.addRow(label, widget)
+        widget.setObjectName(name)
+        widget.setAccessibleName(field_label(name))
+        widget.setToolTip(FIELD[name].label.capitalize())
+        self.inputs[name] = widget
+        notify = widget.metaObject().userProperty().notifySignal().name().data().decode()
+        getattr(widget, notify).connect(lambda *_: self._changed(name))
+
+    # -- values ------------------------------------------------------------------------------
+    def values(self) -> Values:
+        """What the form shows, by field name, plus ``has_night``."""
+        values = {name: read_input(w) for name, w in self.inputs.items()}
+        values["has_night"] = self.has_night.isChecked()
+        return values
+
+    def show_values(self, values: Values) -> None:
+        """Fill every input from ``values`` (and ``rate_today`` when a draft holds it) without
+        counting it as the person's edit."""
+        self._loading = True
+        try:
+            self.has_night.setChecked(values["has_night"])
+            if "rate_today" in values:
+                self.rate_today.setChecked(values["rate_today"])
+            for name, widget in self.inputs.items():
+                write_input(widget, values[name])
+            self._night_toggled(values["has_night"])
+        finally:
+            self._loading = False
+
+    def show_ratings(self, ratings: Values) -> None:
+        """Show the ratings another day already has (the rated day changed)."""
+        self._loading = True
+        try:
+            for name in RATINGS:
+                write_input(self.inputs[name], ratings[name])
+        finally:
+            self._loading = False
+
+    def mark_invalid(self, names: set[str]) -> None:
+        """Outline the inputs of the fields that are wrong."""
+        for name, widget in self.inputs.items():
+            if bool(widget.property("invalid")) != (name in names):
+                widget.setProperty("invalid", name in names)
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+
+    # -- reactions ---------------------------------------------------------------------------
+    def _changed(self, name: str) -> None:
+        if not self._loading:
+            self.edited.emit(name)
+
+    def _night_toggled(self, on: bool) -> None:
+        for name in NIGHT_ITEMS:
+            self.inputs[name].setEnabled(on)
+        if not self._loading:
+            self.edited.emit("has_night")
+
+    def _rate_today_toggled(self, on: bool) -> None:
+        QSettings().setValue(SETTING_RATE_TODAY, on)
+        if not self._loading:
+            self.rateTodayToggled.emit(on)
