@@ -18,6 +18,7 @@ import click
 
 from nts_desktop import __version__
 from nts_desktop.core.timeutil import TimeRuleError, zone
+from nts_desktop.core.units import plural
 from nts_desktop.storage import (
     ExitCode,
     Journal,
@@ -156,11 +157,7 @@ def import_command(obj: Context, file: Path, on_conflict: str) -> None:
     def refuse(exc: ImportRefused) -> Refused:
         count = len(exc.problems)
         hint = "\nUse --on-conflict skip or --on-conflict replace." if exc.conflicts else ""
-        return Refused(
-            f"{file}: nothing imported, {count} problem{'s' if count != 1 else ''}:\n"
-            + str(exc)
-            + hint
-        )
+        return Refused(f"{file}: nothing imported, {plural(count, 'problem')}:\n" + str(exc) + hint)
 
     try:
         data = file.read_bytes()
@@ -293,7 +290,7 @@ def stats_command(obj: Context, start: date | None, end: date | None, as_json: b
     import json
 
     from nts_desktop.analysis.stats import compute, to_json
-    from nts_desktop.analysis.words import render_text
+    from nts_desktop.analysis.text_report import render_text
 
     _check_range(start, end)
     with obj.journal(write=False) as journal:

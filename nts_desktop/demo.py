@@ -11,11 +11,12 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from nts_desktop.core.entry import build_night
 from nts_desktop.core.records import Day, Night, RecordError, default_free_day
 from nts_desktop.core.timeutil import in_zone
+from nts_desktop.core.units import time_of_day
 from nts_desktop.storage import Journal
 
 TAGS = ("exercise", "late screen", "stress", "social", "travel")
@@ -36,11 +37,6 @@ class DemoOptions:
     end: date | None = None  # the last date (default: the caller's today)
     tz: str = "Europe/Berlin"
     free_weekdays: tuple[int, ...] = (5, 6)
-
-
-def _clock(minutes: float) -> time:
-    whole = round(minutes) % 1440
-    return time(whole // 60, whole % 60)
 
 
 def _clip(value: float, lo: int, hi: int) -> int:
@@ -147,7 +143,7 @@ def _night(
             return build_night(
                 when,
                 tz,
-                {k: _clock(v) for k, v in readings.items()},
+                {k: time_of_day(v) for k, v in readings.items()},
                 {"sleep_latency_min": sol, "awakenings": awakenings, "waso_min": max(waso, 0)},
             )
         except RecordError:

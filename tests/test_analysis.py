@@ -21,7 +21,8 @@ from nts_desktop.analysis.correlate import (
     strength_word,
 )
 from nts_desktop.analysis.stats import compute, pairs, to_json
-from nts_desktop.analysis.words import insights, render_text, sentence
+from nts_desktop.analysis.text_report import render_text
+from nts_desktop.analysis.words import insights, sentence
 from nts_desktop.io.csv_import import read_csv
 
 TOL = {"min": 0.01, "pct": 0.01, "sri": 0.01, "h": 0.0005}
@@ -351,3 +352,25 @@ def test_rolling_sd_ties_are_exact():
     values = np.tile([770.5, 790.0, 800.0, 790.0, 770.5, 800.0, 790.0], 300)
     out = rolling_sd(values)
     assert len(set(out[6:])) == 1
+
+
+def _bh_by_hand(ps: list[float]) -> list[float]:
+    """Benjamini & Hochberg (1995) step-up, written out: the reference for scipy's."""
+    m = len(ps)
+    order = sorted(range(m), key=lambda i: ps[i])
+    q, running = [0.0] * m, 1.0
+    for rank in range(m, 0, -1):
+        i = order[rank - 1]
+        running = min(running, ps[i] * m / rank)
+        q[i] = min(running, 1.0)
+    return q
+
+
+def test_benjamini_hochberg_equals_the_step_up_procedure_on_random_and_tied_vectors():
+    rng = np.random.default_rng(12)
+    for size in (1, 2, 7, 88, 300):
+        ps = list(rng.uniform(0, 1, size) ** 3)  # many small p, as real runs have
+        assert benjamini_hochberg(ps) == pytest.approx(_bh_by_hand(ps), abs=1e-12)
+    tied = [0.01, 0.01, 0.2, 0.2, 0.2, 1.0, 0.0]
+    assert benjamini_hochberg(tied) == pytest.approx(_bh_by_hand(tied), abs=1e-12)
+    assert benjamini_hochberg([]) == []

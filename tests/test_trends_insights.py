@@ -22,7 +22,8 @@ from nts_desktop.cli import cli
 from nts_desktop.core.units import hours_minutes
 from nts_desktop.demo import write_demo
 from nts_desktop.storage import open_journal
-from nts_desktop.ui.charts import Background, day_number
+from nts_desktop.ui.background import Background
+from nts_desktop.ui.charts import day_number
 
 NOW = datetime(2026, 3, 12, 7, 40, tzinfo=ZoneInfo("Europe/Berlin"))
 TODAY = NOW.date()
@@ -50,24 +51,24 @@ def plotted_dates(item) -> list[date]:
 
 def test_range_switching_and_navigation_change_what_is_plotted(make_window, qtbot, demo_path):
     window, page = trends_of(make_window, qtbot, demo_path)
-    week = plotted_dates(page.tst_curve)
+    week = plotted_dates(page.charts.tst_curve)
     assert (week[0], week[-1]) == (date(2026, 3, 9), TODAY)  # Monday start (C locale)
     assert "9–15 March 2026" in page.range_label.text()
     qtbot.mouseClick(
         page.findChild(type(page.this_button), "range_4_weeks"), Qt.MouseButton.LeftButton
     )
-    four = plotted_dates(page.tst_curve)
+    four = plotted_dates(page.charts.tst_curve)
     assert (four[0], four[-1]) == (date(2026, 2, 16), TODAY)
     qtbot.mouseClick(page.prev_button, Qt.MouseButton.LeftButton)
-    earlier = plotted_dates(page.tst_curve)
+    earlier = plotted_dates(page.charts.tst_curve)
     assert (earlier[0], earlier[-1]) == (date(2026, 1, 19), date(2026, 2, 15))
-    y = page.tst_curve.getData()[1]
+    y = page.charts.tst_curve.getData()[1]
     expected = page.data.tst_h[page.data.span(date(2026, 1, 19), date(2026, 2, 15))]
     assert np.allclose(y, expected, equal_nan=True)
     qtbot.mouseClick(page.this_button, Qt.MouseButton.LeftButton)
-    assert plotted_dates(page.tst_curve)[-1] == TODAY
+    assert plotted_dates(page.charts.tst_curve)[-1] == TODAY
     qtbot.mouseClick(page.findChild(type(page.this_button), "range_all"), Qt.MouseButton.LeftButton)
-    everything = plotted_dates(page.tst_curve)
+    everything = plotted_dates(page.charts.tst_curve)
     assert everything[0] == page.data.first and len(everything) == page.data.n
     assert not page.prev_button.isEnabled()
 
@@ -82,14 +83,14 @@ def test_missing_nights_are_gaps_not_zeros(make_window, qtbot, tmp_path):
             ]
         )
     window, page = trends_of(make_window, qtbot, path)
-    x, y = page.tst_curve.getData()
+    x, y = page.charts.tst_curve.getData()
     assert np.isnan(y[1]) and not np.any(y[~np.isnan(y)] == 0)
-    bars = page.in_bed.opts
+    bars = page.charts.in_bed.opts
     assert list(bars["x"]) == [day_number(date(2026, 3, 9)), day_number(date(2026, 3, 11))]
 
 
 def _scene_to_viewport(page, plot_key: str, when: date) -> QPoint:
-    plot = page.plots[plot_key]
+    plot = page.charts.plots[plot_key]
     y_range = plot.vb.viewRange()[1]
     scene = plot.vb.mapViewToScene(QPointF(day_number(when), sum(y_range) / 2))
     return page.charts.mapFromScene(scene)
@@ -246,7 +247,7 @@ def test_empty_and_three_night_journals_render(make_window, qtbot, tmp_path):
         )
     window, page = trends_of(make_window, qtbot, three)
     assert not page.empty.isVisible()
-    assert len([v for v in page.tst_curve.getData()[1] if not np.isnan(v)]) == 3
+    assert len([v for v in page.charts.tst_curve.getData()[1] if not np.isnan(v)]) == 3
     page.show_diary(True)
     assert not page.diary.grab().isNull()
     with qtbot.waitSignal(window.insights.computed, timeout=30000):
@@ -312,5 +313,5 @@ def test_hover_cursor_follows_the_theme(make_window, qtbot, demo_path):
 
     window, page = trends_of(make_window, qtbot, demo_path)
     window.theme_actions["dark"].trigger()
-    assert page.cursors[0].pen.color().name() == chart_colors()["muted"]
+    assert page.charts.cursors[0].pen.color().name() == chart_colors()["muted"]
     window.theme_actions["light"].trigger()

@@ -3,14 +3,14 @@
 Spearman ρ with average ranks; effective sample size by Pyper & Peterman (1998) from the
 autocorrelation of the two rank series in date order; a two-sided t-test on n_eff − 2
 degrees of freedom; a 95 % interval by Fisher z with the Bonett–Wright standard error; and
-Benjamini–Hochberg q over all p of one run. scipy is imported inside the functions that
-need it, so nothing on the start-up path pays for it.
+Benjamini–Hochberg q over all p of one run (scipy's ``false_discovery_control``). scipy is
+imported inside the functions that need it, so nothing on the start-up path pays for it.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -118,18 +118,12 @@ def _ci(rho: float, n_eff: float) -> tuple[float, float] | None:
 
 
 def benjamini_hochberg(ps: list[float]) -> list[float]:
-    """BH-adjusted q values in the order of ``ps``."""
-    m = len(ps)
-    if m == 0:
+    """BH-adjusted q values in the order of ``ps`` (scipy's ``false_discovery_control``)."""
+    if not ps:
         return []
-    order = sorted(range(m), key=lambda i: ps[i])
-    q = [0.0] * m
-    running = 1.0
-    for rank in range(m, 0, -1):
-        i = order[rank - 1]
-        running = min(running, ps[i] * m / rank)
-        q[i] = min(running, 1.0)
-    return q
+    from scipy.stats import false_discovery_control
+
+    return [float(q) for q in false_discovery_control(ps, method="bh")]
 
 
 def with_q(results: list[Correlation]) -> list[Correlation]:
@@ -138,8 +132,7 @@ def with_q(results: list[Correlation]) -> list[Correlation]:
     qs = benjamini_hochberg([results[i].p for i in tested])  # type: ignore[misc]
     out = list(results)
     for i, q in zip(tested, qs, strict=True):
-        r = results[i]
-        out[i] = Correlation(r.predictor, r.outcome, r.n, r.n_eff, r.rho, r.ci95, r.p, q)
+        out[i] = replace(results[i], q=q)
     return out
 
 

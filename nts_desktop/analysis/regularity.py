@@ -132,7 +132,7 @@ def cpd(s: Series, lo: int, hi: int, msfsc: float | None) -> float | None:
     return float(np.mean(values)) if values else None
 
 
-def clock(minutes: float | None) -> float | None:
+def clock_minutes(minutes: float | None) -> float | None:
     """Anchored minutes wrapped to a clock position in [0, 1440)."""
     return None if minutes is None else float(minutes % DAY)
 

@@ -18,7 +18,7 @@ from nts_desktop.core.records import Day, Night
 
 from .correlate import Correlation, correlate, with_q
 from .regularity import (
-    clock,
+    clock_minutes,
     cpd,
     mctq,
     rolling_sd,
@@ -139,9 +139,9 @@ def compute(
         "onset_sd_min": sample_sd(s.onset[window]),
         "midsleep_sd_min": sample_sd(s.midsleep[window]),
         "wake_sd_min": sample_sd(s.wake[window]),
-        "onset_mean_clock_min": clock(_mean(s.onset[window])),
-        "midsleep_mean_clock_min": clock(_mean(s.midsleep[window])),
-        "wake_mean_clock_min": clock(_mean(s.wake[window])),
+        "onset_mean_clock_min": clock_minutes(_mean(s.onset[window])),
+        "midsleep_mean_clock_min": clock_minutes(_mean(s.midsleep[window])),
+        "wake_mean_clock_min": clock_minutes(_mean(s.wake[window])),
     }
     sri_value, sri_days = sri(s, lo, hi)
     m = mctq(s, lo, hi, work_weekdays)
@@ -149,9 +149,9 @@ def compute(
         "sri": sri_value,
         "sri_days": sri_days,
         "sjl_min": m.sjl if m else None,
-        "msw_clock_min": clock(m.msw) if m else None,
-        "msf_clock_min": clock(m.msf) if m else None,
-        "msfsc_clock_min": clock(m.msfsc) if m else None,
+        "msw_clock_min": clock_minutes(m.msw) if m else None,
+        "msf_clock_min": clock_minutes(m.msf) if m else None,
+        "msfsc_clock_min": clock_minutes(m.msfsc) if m else None,
         "cpd_h": cpd(s, lo, hi, m.msfsc if m else None),
     }
 

@@ -1,9 +1,11 @@
-"""Plain language for the analysis: names of measures, insight sentences, the text report.
+"""One vocabulary for the analysis, shared by `stats` and the window (design §5).
 
-An insight is worded only for a clear (q < .05) or suggestive (q < .2) link, always names
-the numbers behind it, and always says it is a correlation in the user's own data. The
-sentence is built so it reads right for either sign: the predictor is described in the
-direction that went with *higher* outcome values.
+Names and units of measures, how numbers are written, what each regularity measure means
+and what it needs, the words of a pair in the table, and insight sentences. An insight is
+worded only for a clear (q < .05) or suggestive (q < .2) link, always names the numbers
+behind it, and always says it is a correlation in the user's own data. The sentence is built
+so it reads right for either sign: the predictor is described in the direction that went
+with *higher* outcome values.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from dataclasses import dataclass
 
 from nts_desktop.core.units import clock, hours_minutes, plural
 
-from .correlate import Correlation
+from .correlate import MIN_DAYS, Correlation
+from .regularity import MIN_SRI_DAYS
 from .stats import Stats
 
 CAVEAT = "This is a correlation in your own data, not proof of cause."
@@ -118,25 +121,41 @@ class Insight:
     sentence: str
 
 
+def number(value: float | None, spec: str = ".2f", unit: str = "") -> str:
+    """``value`` written for people: "–" when missing, a real minus sign, never "−0.00"."""
+    if value is None:
+        return "–"
+    text = format(value, spec)
+    if text.startswith("-") and float(text) == 0:
+        text = text[1:]
+    return text.replace("-", "−") + unit
+
+
+def q_value(q: float | None) -> str:
+    """A q (or p) value for a table cell: ``0.003``, ``< 0.001`` or ``–``."""
+    if q is None:
+        return "–"
+    return "< 0.001" if q < 0.001 else f"{q:.3f}"
+
+
+def interval(c: Correlation) -> str:
+    """``0.42 [0.21, 0.59]``: ρ with its 95 % interval (``–`` when not computable)."""
+    if c.rho is None:
+        return "–"
+    ci = f" [{number(c.ci95[0])}, {number(c.ci95[1])}]" if c.ci95 else ""
+    return f"{number(c.rho)}{ci}"
+
+
 def numbers(c: Correlation) -> str:
     """``ρ = −0.42 between … and … [−0.59, −0.21], 86 days, q = 0.003``."""
     assert c.rho is not None
-    interval = f" [{_signed(c.ci95[0])}, {_signed(c.ci95[1])}]" if c.ci95 else ""
+    ci = f" [{number(c.ci95[0])}, {number(c.ci95[1])}]" if c.ci95 else ""
+    q = q_value(c.q)
+    q = q if q.startswith(("<", "–")) else f"= {q}"
     return (
-        f"ρ = {_signed(c.rho)} between {predictor_label(c.predictor)} and "
-        f"{outcome_label(c.outcome)}{interval}, {c.n} days, q {_q(c.q)}"
+        f"ρ = {number(c.rho)} between {predictor_label(c.predictor)} and "
+        f"{outcome_label(c.outcome)}{ci}, {plural(c.n, 'day')}, q {q}"
     )
-
-
-def _signed(value: float) -> str:
-    text = f"{value:.2f}"
-    return "0.00" if text in ("-0.00", "0.00") else text.replace("-", "−")
-
-
-def _q(q: float | None) -> str:
-    if q is None:
-        return "–"
-    return "< 0.001" if q < 0.001 else f"= {q:.3f}"
 
 
 def sentence(c: Correlation, caveat: bool = True) -> str:
@@ -147,6 +166,58 @@ def sentence(c: Correlation, caveat: bool = True) -> str:
     clause = _clause(c.predictor, c.rho > 0, c.outcome)
     text = f"{clause}, {subject} tended to be {up} ({numbers(c)})."
     return f"{text} {CAVEAT}" if caveat else text
+
+
+def needs_more(c: Correlation) -> str:
+    """What a pair without numbers still needs: ``needs 3 more days`` or no variation."""
+    more = MIN_DAYS - c.n
+    return f"needs {plural(more, 'more day')}" if more > 0 else "no variation yet"
+
+
+def pair_words(c: Correlation) -> str:
+    """The table's "In words": ``clear, moderate``, ``no clear link (weak)``, ``needs …``."""
+    if c.rho is None:
+        return needs_more(c)
+    if c.evidence == "no clear link":
+        return f"no clear link ({c.strength})"
+    return f"{c.evidence}, {c.strength}"
+
+
+def pair_status(c: Correlation) -> str:
+    """A pair's sentence when it has no numbers yet, saying why."""
+    head = f"{predictor_label(c.predictor).capitalize()} and {outcome_label(c.outcome)}: "
+    more = MIN_DAYS - c.n
+    if more > 0:
+        return (
+            f"{head}{plural(c.n, 'day')} with both so far; {more} more needed before a link "
+            "can be judged."
+        )
+    return f"{head}one of the two never varies in this range."
+
+
+UNITS = {
+    "tst_h": "h",
+    "se_pct": "%",
+    "sol_min": "min",
+    "waso_min": "min",
+    "midsleep_shift_min": "min",
+    "midsleep_sd_7d": "min",
+    "quality": "1–5",
+    "rested": "1–5",
+    "mood": "1–10",
+    "focus": "1–10",
+    "resilience": "1–10",
+    "caffeine": "drinks",
+    "alcohol": "drinks",
+    "naps_min": "min",
+}
+
+
+def with_unit(label: str, name: str) -> str:
+    """A measure's label with its unit, for a chart axis: ``total sleep (h)``."""
+    if name.startswith("tag:"):
+        return f"{label} (1 = tagged, 0 = not)"
+    return f"{label} ({UNITS[name]})" if name in UNITS else label
 
 
 def insights(stats: Stats) -> list[Insight]:
@@ -170,89 +241,101 @@ def too_few(stats: Stats) -> list[Correlation]:
     return [c for c in stats.correlations if c.rho is None]
 
 
-def render_text(stats: Stats) -> str:
-    """The readable `stats` summary: aligned, with units and plain-language lines."""
-    if stats.start is None:
-        return "The journal is empty: log a morning or import a diary first.\n"
-    m, t, r = stats.means, stats.timing, stats.regularity
-    lines = [
-        f"Sleep journal {stats.start} to {stats.end} · {plural(stats.nights, 'night')}",
-        "",
-    ]
+# -- the regularity measures: what each means, typical values, what it needs -----------------
+SRI_TYPICAL = "typical adults 70–85"
+SJL_SMALL = "under 1 h is small"
+MSFSC_COMMON = "03:00–05:00 is common"
+NEEDS = {
+    "sri": f"needs {MIN_SRI_DAYS} pairs of consecutive logged days",
+    "mctq": "needs nights before both work days and free days",
+    "cpd": "needs a chronotype and consecutive nights",
+    "timing": "needs 2 nights",
+    "sleep": "needs a night",
+}
 
-    def row(label: str, value: str, note: str = "") -> None:
-        lines.append(f"  {label:<28}{value:>10}{'   ' + note if note else ''}")
 
-    def fmt(value: float | None, spec: str, unit: str = "") -> str:
-        return "–" if value is None else f"{value:{spec}}{unit}"
+@dataclass(frozen=True)
+class Measure:
+    """A regularity card: its title, what it means, and what typical values are."""
 
-    lines.append("Averages per night")
-    row("in bed", hours_minutes(m["tib_min"]))
-    row("asleep", hours_minutes(m["tst_min"]))
-    row("sleep efficiency", fmt(m["se_pct"], ".1f", " %"), "mean of the nightly values")
-    row("minutes to fall asleep", fmt(m["sol_min"], ".0f", " min"))
-    row("minutes awake in the night", fmt(m["waso_min"], ".0f", " min"))
-    row("sleep quality (1–5)", fmt(m["quality"], ".1f"))
-    row("rested on waking (1–5)", fmt(m["rested"], ".1f"))
-    for key in ("mood", "focus", "resilience"):
-        row(f"{key} (1–10)", fmt(m[key], ".1f"))
-    lines += ["", "Timing (average clock time ± sample SD)"]
-    for key, label in (
-        ("onset", "falling asleep"),
-        ("midsleep", "midsleep"),
-        ("wake", "final awakening"),
-    ):
-        mean, sd = t[f"{key}_mean_clock_min"], t[f"{key}_sd_min"]
-        value = clock(mean) if mean is not None else "–"
-        row(label, value, "" if sd is None else f"± {sd:.0f} min")
-    lines += ["", "Regularity"]
-    sri = r["sri"]
-    row(
+    key: str
+    title: str
+    meaning: str
+    typical: str
+
+
+MEASURES: tuple[Measure, ...] = (
+    Measure(
+        "sri",
         "Sleep Regularity Index",
-        fmt(sri, ".1f"),
-        f"over {r['sri_days']:.0f} day pairs; 100 = the same schedule every day, "
-        "typical adults 70–85"
-        if sri is not None
-        else "needs 5 or more pairs of consecutive logged days",
-    )
-    row(
-        "social jetlag",
-        hours_minutes(r["sjl_min"]) if r["sjl_min"] is not None else "–",
-        "midsleep on free days vs work days; under 1 h is small"
-        if r["sjl_min"] is not None
-        else "needs both work and free nights",
-    )
-    row(
-        "chronotype (MSFsc)",
-        clock(r["msfsc_clock_min"]),
-        "free-day midsleep corrected for oversleep; 03:00–05:00 is common",
-    )
-    row(
-        "composite phase deviation",
-        fmt(r["cpd_h"], ".2f", " h"),
-        "0 = same midpoint every night at your chronotype",
-    )
-    lines += ["", "What goes with better days"]
-    found = insights(stats)
-    for item in found:
-        c = item.correlation
-        lines.append(f"  {c.evidence.capitalize()}, {c.strength}: {sentence(c, caveat=False)}")
-    if found:
-        lines.append("  Each of these is a correlation in your own data, not proof of cause.")
-    if not found:
-        lines.append("  No clear or suggestive links yet.")
-    quiet = no_clear_link(stats)
-    if quiet:
-        names = ", ".join(
-            f"{predictor_label(c.predictor)} – {outcome_label(c.outcome)}" for c in quiet[:8]
-        )
-        more = f" and {len(quiet) - 8} more" if len(quiet) > 8 else ""
-        lines.append(f"  No clear link yet: {names}{more}.")
-    short = too_few(stats)
-    if short:
-        most = max(c.n for c in short)
-        lines.append(
-            f"  Not enough days yet for {len(short)} pair{'s' if len(short) != 1 else ''}: each "
-            f"needs 14 days with both values and some variation (the best has {most})."
-        )
-    return "\n".join(lines) + "\n"
+        "How alike your sleep and wake times are from one day to the next (−100 to 100).",
+        f"{SRI_TYPICAL.capitalize()}; 90+ is very regular.",
+    ),
+    Measure(
+        "sjl",
+        "Social jetlag",
+        "How far your midsleep on free days is from work days.",
+        f"{SJL_SMALL.capitalize()}; 2 h or more is like flying two time zones each weekend.",
+    ),
+    Measure(
+        "msfsc",
+        "Chronotype (MSFsc)",
+        "Your free-day midsleep, corrected for catching up on sleep.",
+        f"{MSFSC_COMMON}; later means more of an evening type.",
+    ),
+    Measure(
+        "cpd",
+        "Composite phase deviation",
+        "How far each night's midpoint strays from your chronotype and from the night before.",
+        "Lower is steadier; under 1 h is regular.",
+    ),
+    Measure(
+        "timing",
+        "Timing spread",
+        "Sample SD of falling asleep, midsleep and waking, in minutes.",
+        "Under 30 min is regular; over 60 min is irregular.",
+    ),
+    Measure(
+        "sleep",
+        "Average sleep",
+        "Total sleep per night, and the share of time in bed spent asleep.",
+        "Adults need 7–9 h; efficiency of 85 % or more is good.",
+    ),
+)
+
+
+def card_values(stats: Stats) -> dict[str, tuple[str, str]]:
+    """Each measure's value as shown, and a detail line (what it is over, or what it needs)."""
+    r, t, m = stats.regularity, stats.timing, stats.means
+    sds = ("onset_sd_min", "midsleep_sd_min", "wake_sd_min")
+    return {
+        "sri": (
+            number(r["sri"], ".0f"),
+            f"over {r['sri_days']:.0f} pairs of consecutive days"
+            if r["sri"] is not None
+            else NEEDS["sri"],
+        ),
+        "sjl": (
+            hours_minutes(r["sjl_min"]),
+            "" if r["sjl_min"] is not None else NEEDS["mctq"],
+        ),
+        "msfsc": (
+            clock(r["msfsc_clock_min"]),
+            "" if r["msfsc_clock_min"] is not None else NEEDS["mctq"],
+        ),
+        "cpd": (number(r["cpd_h"], ".2f", " h"), "" if r["cpd_h"] is not None else NEEDS["cpd"]),
+        "timing": (
+            " · ".join(number(t[k], ".0f") for k in sds) + " min"
+            if t["midsleep_sd_min"] is not None
+            else "–",
+            "falling asleep · midsleep · waking"
+            if t["midsleep_sd_min"] is not None
+            else NEEDS["timing"],
+        ),
+        "sleep": (
+            f"{hours_minutes(m['tst_min'])} · {number(m['se_pct'], '.0f')} %"
+            if m["tst_min"] is not None
+            else "–",
+            "asleep per night · efficiency" if m["tst_min"] is not None else NEEDS["sleep"],
+        ),
+    }

@@ -12,6 +12,7 @@ from statistics import median
 
 from .records import Night
 from .timeutil import anchored_minutes, in_zone
+from .units import time_of_day
 
 LOOKBACK = 7
 
@@ -30,11 +31,6 @@ class Typical:
     based_on: int = 0  # how many nights the values come from (0 = defaults)
 
 
-def _time_of_day(minutes: float) -> time:
-    whole = round(minutes) % 1440
-    return time(whole // 60, whole % 60)
-
-
 def typical_night(nights: list[Night], before: date, lookback: int = LOOKBACK) -> Typical:
     """Median of the ``lookback`` most recent nights dated before ``before`` (else defaults)."""
     recent = sorted((n for n in nights if n.date < before), key=lambda n: n.date)[-lookback:]
@@ -51,10 +47,10 @@ def typical_night(nights: list[Night], before: date, lookback: int = LOOKBACK) -
     settle = median(b - a for a, b in zip(clock("bedtime"), clock("lights_out"), strict=True))
     linger = median(b - a for a, b in zip(clock("final_wake"), clock("out_of_bed"), strict=True))
     times = {
-        "bedtime": _time_of_day(bed),
-        "lights_out": _time_of_day(bed + settle),
-        "final_wake": _time_of_day(wake),
-        "out_of_bed": _time_of_day(wake + linger),
+        "bedtime": time_of_day(bed),
+        "lights_out": time_of_day(bed + settle),
+        "final_wake": time_of_day(wake),
+        "out_of_bed": time_of_day(wake + linger),
     }
     counts = {
         name: round(median(getattr(n, name) for n in recent))

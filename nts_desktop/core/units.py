@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import time
+
 
 def hours_minutes(minutes: float | None) -> str:
     """``485`` -> ``8 h 05``; negative values keep their sign; None -> ``–``."""
@@ -12,12 +14,17 @@ def hours_minutes(minutes: float | None) -> str:
     return f"{sign}{total // 60} h {total % 60:02d}"
 
 
+def time_of_day(minutes: float) -> time:
+    """Anchored or clock minutes as a time of day (to the nearest minute), ``-30`` -> 23:30."""
+    whole = round(minutes) % 1440
+    return time(whole // 60, whole % 60)
+
+
 def clock(minutes: float | None) -> str:
     """Anchored or clock minutes as a wall-clock time of day, ``-30`` -> ``23:30``."""
     if minutes is None:
         return "–"
-    whole = round(minutes) % 1440
-    return f"{whole // 60:02d}:{whole % 60:02d}"
+    return f"{time_of_day(minutes):%H:%M}"
 
 
 def plural(count: int, word: str) -> str:

@@ -30,6 +30,7 @@ from nts_desktop.core.records import (
     normalize_tags,
 )
 from nts_desktop.core.timeutil import TimeRuleError, parse_bare_time, parse_datetime, zone
+from nts_desktop.core.units import plural
 from nts_desktop.storage import Change, Journal
 from nts_desktop.storage.backup import backup_journal
 
@@ -96,7 +97,7 @@ class ImportResult:
 
     def summary(self) -> str:
         total = self.added + self.replaced
-        parts = [f"imported {total} record{'s' if total != 1 else ''}"]
+        parts = [f"imported {plural(total, 'record')}"]
         if self.replaced:
             parts.append(f"{self.replaced} replaced")
         if self.skipped:

@@ -116,10 +116,15 @@ class Journal:
     # -- reading -----------------------------------------------------------------------------
     def dates(self) -> set[date]:
         """Every date that has a day record."""
-        return {date.fromisoformat(r["date"]) for r in self.db.query("SELECT date FROM days")}
+        return {date.fromisoformat(r["date"]) for r in self.db["days"].rows_where(select="date")}
 
     def day_count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM days").fetchone()[0]
+        return self.db["days"].count
+
+    def known_tags(self) -> list[str]:
+        """Every tag used on any day, sorted."""
+        rows = self.db["days"].rows_where("tags IS NOT NULL", select="DISTINCT tags")
+        return sorted({t for r in rows for t in r["tags"].split(";")})
 
     def days(self, start: date | None = None, end: date | None = None) -> list[Day]:
         """Days between ``start`` and ``end`` (inclusive), by date, with their diary nights."""

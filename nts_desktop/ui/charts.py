@@ -1,5 +1,4 @@
-"""Chart building blocks: date and clock axes, exporting a widget as PNG or SVG, and
-running work off the GUI thread.
+"""Chart building blocks: date, clock and hour axes, and exporting a widget as PNG or SVG.
 
 pyqtgraph's own SVG exporter fails on current Qt (pyqtgraph issue 3495), so SVG goes through
 QSvgGenerator and ``QWidget.render``.
@@ -7,15 +6,15 @@ QSvgGenerator and ``QWidget.render``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QObject, QPoint, QRect, QRunnable, QSize, QThreadPool, Signal
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsView, QWidget
+
+from nts_desktop.core.units import clock
 
 import pyqtgraph as pg  # isort: skip  (PySide6 first, so pyqtgraph binds to it)
 
@@ -69,7 +68,7 @@ class ClockAxis(pg.AxisItem):
         return [(step, [float(v) for v in range(first, int(hi) + step, step) if lo <= v <= hi])]
 
     def tickStrings(self, values, scale, spacing):
-        return [f"{int(v) // 60 % 24:02d}:{int(v) % 60:02d}" for v in values]
+        return [clock(v) for v in values]
 
 
 class HoursAxis(pg.AxisItem):
@@ -103,54 +102,3 @@ def save_svg(widget: QWidget, path: str | Path, title: str = "nts-desktop chart"
     finally:
         painter.end()
     return Path(path).exists()
-
-
-class _Relay(QObject):
-    done = Signal(int, object)
-    failed = Signal(int, str)
-
-
-class _Job(QRunnable):
-    def __init__(self, token: int, work: Callable[[], Any], relay: _Relay):
-        super().__init__()
-        self.token, self.work, self.relay = token, work, relay
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except Exception as exc:  # reported to the page, which shows it
-            self.relay.failed.emit(self.token, f"{type(exc).__name__}: {exc}")
-        else:
-            self.relay.done.emit(self.token, result)
-
-
-class Background(QObject):
-    """Runs one computation at a time off the GUI thread; only the newest result arrives."""
-
-    finished = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._token = 0
-        self._relay = _Relay()
-        self._relay.done.connect(self._done)
-        self._relay.failed.connect(self._failed)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-
-    def run(self, work: Callable[[], Any]) -> None:
-        self.pool.clear()  # jobs still queued are superseded: only the newest matters
-        self._token += 1
-        self.pool.start(_Job(self._token, work, self._relay))
-
-    def wait(self, msecs: int = 30000) -> bool:
-        return self.pool.waitForDone(msecs)
-
-    def _done(self, token: int, result: object) -> None:
-        if token == self._token:
-            self.finished.emit(result)
-
-    def _failed(self, token: int, message: str) -> None:
-        if token == self._token:
-            self.failed.emit(message)

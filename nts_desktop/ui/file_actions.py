@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nts_desktop.core.units import plural
 from nts_desktop.io.csv_export import export_csv
 from nts_desktop.io.csv_import import ImportRefused
 
@@ -51,7 +52,7 @@ class ImportReport(QDialog):
         count = len(error.problems)
         name = Path(error.filename).name or "The file"
         self.summary = QLabel(
-            f"<b>{name}: nothing was imported.</b> {count} problem{'s' if count != 1 else ''} "
+            f"<b>{name}: nothing was imported.</b> {plural(count, 'problem')} "
             "to fix (line 1 is the header). Your journal is unchanged."
         )
         self.summary.setWordWrap(True)
@@ -132,8 +133,8 @@ def _ask_conflict(parent: QWidget, dates: list[date]) -> str:
     box.setWindowTitle("Dates already in the journal")
     box.setIcon(QMessageBox.Icon.Question)
     box.setText(
-        f"{len(dates)} date{'s' if len(dates) != 1 else ''} in the file "
-        f"{'are' if len(dates) != 1 else 'is'} already in your journal: {listed}."
+        f"{plural(len(dates), 'date')} in the file {'is' if len(dates) == 1 else 'are'} "
+        f"already in your journal: {listed}."
     )
     box.setInformativeText(
         "Skip keeps what you have; Replace takes the file's version (a backup is made first)."

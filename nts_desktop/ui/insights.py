@@ -9,17 +9,9 @@ The analysis runs off the GUI thread (it imports scipy the first time).
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
 
 import numpy as np
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QPointF,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,164 +26,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nts_desktop.analysis.correlate import MIN_DAYS, Correlation
 from nts_desktop.analysis.stats import Stats, compute
-from nts_desktop.analysis.words import evidence_order, outcome_label, predictor_label, sentence
-from nts_desktop.core.units import clock, hours_minutes, plural
+from nts_desktop.analysis.words import (
+    MEASURES,
+    card_values,
+    outcome_label,
+    pair_status,
+    predictor_label,
+    sentence,
+    with_unit,
+)
+from nts_desktop.core.units import plural
 
-from .charts import Background
+from .background import Background
 from .context import AppContext, RefreshWhenShown, read_snapshot
+from .correlation_model import CorrelationModel
+from .style import role_label
 from .theme import OKABE_ITO, chart_colors
 
 import pyqtgraph as pg  # isort: skip
-from .style import role_label
 
 RANGES = {"Last 4 weeks": 28, "Last 3 months": 91, "Last year": 365, "All": None}
-Index = QModelIndex | QPersistentModelIndex
-HEADERS = ("Predictor", "Outcome", "ρ [95 % CI]", "Days", "n eff", "q", "In words")
-
-
-def _num(value: float | None, fmt: str) -> str:
-    if value is None:
-        return "–"
-    text = format(value, fmt)
-    if text.startswith("-") and float(text) == 0:
-        text = text[1:]  # no "−0.00"
-    return text.replace("-", "−")
-
-
-class CorrelationModel(QAbstractTableModel):
-    """The correlations of one `stats` run, most convincing first."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[Correlation] = []
-
-    def set_results(self, results: list[Correlation]) -> None:
-        self.beginResetModel()
-        self.rows = sorted(results, key=evidence_order)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
-        ):
-            return HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.rows):
-            return None
-        c = self.rows[index.row()]
-        if role == Qt.ItemDataRole.UserRole:
-            return c
-        if role == Qt.ItemDataRole.ToolTipRole and c.rho is not None:
-            return sentence(c)
-        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= index.column() <= 5:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return None
-        column = index.column()
-        if column == 0:
-            return predictor_label(c.predictor).capitalize()
-        if column == 1:
-            return outcome_label(c.outcome).capitalize()
-        if column == 2:
-            if c.rho is None:
-                return "–"
-            ci = f" [{_num(c.ci95[0], '.2f')}, {_num(c.ci95[1], '.2f')}]" if c.ci95 else ""
-            return f"{_num(c.rho, '.2f')}{ci}"
-        if column == 3:
-            return str(c.n)
-        if column == 4:
-            return _num(c.n_eff, ".0f")
-        if column == 5:
-            return "–" if c.q is None else "< 0.001" if c.q < 0.001 else f"{c.q:.3f}"
-        return words(c)
-
-
-UNITS = {
-    "tst_h": "h",
-    "se_pct": "%",
-    "sol_min": "min",
-    "waso_min": "min",
-    "midsleep_shift_min": "min",
-    "midsleep_sd_7d": "min",
-    "quality": "1–5",
-    "rested": "1–5",
-    "mood": "1–10",
-    "focus": "1–10",
-    "resilience": "1–10",
-    "caffeine": "drinks",
-    "alcohol": "drinks",
-    "naps_min": "min",
-}
-
-
-def _with_unit(label: str, name: str) -> str:
-    if name.startswith("tag:"):
-        return f"{label} (1 = tagged, 0 = not)"
-    return f"{label} ({UNITS[name]})" if name in UNITS else label
-
-
-def words(c: Correlation) -> str:
-    if c.rho is None:
-        if c.n < MIN_DAYS:
-            return f"needs {MIN_DAYS - c.n} more day{'s' if MIN_DAYS - c.n != 1 else ''}"
-        return "no variation yet"
-    if c.evidence == "no clear link":
-        return f"no clear link ({c.strength})"
-    return f"{c.evidence}, {c.strength}"
-
-
-CARDS = (
-    (
-        "sri",
-        "Sleep Regularity Index",
-        "How alike your sleep and wake times are from one day to the next (−100 to 100).",
-        "Typical adults 70–85; 90+ is very regular.",
-    ),
-    (
-        "sjl",
-        "Social jetlag",
-        "How far your midsleep on free days is from work days.",
-        "Under 1 h is small; 2 h or more is like flying two time zones each weekend.",
-    ),
-    (
-        "msfsc",
-        "Chronotype (MSFsc)",
-        "Your free-day midsleep, corrected for catching up on sleep.",
-        "03:00–05:00 is common; later means more of an evening type.",
-    ),
-    (
-        "cpd",
-        "Composite phase deviation",
-        "How far each night's midpoint strays from your chronotype and from the night before.",
-        "Lower is steadier; under 1 h is regular.",
-    ),
-    (
-        "timing",
-        "Timing spread",
-        "Sample SD of falling asleep, midsleep and waking, in minutes.",
-        "Under 30 min is regular; over 60 min is irregular.",
-    ),
-    (
-        "sleep",
-        "Average sleep",
-        "Total sleep per night, and the share of time in bed spent asleep.",
-        "Adults need 7–9 h; efficiency of 85 % or more is good.",
-    ),
-)
 
 
 class Card(QFrame):
@@ -248,9 +103,9 @@ class InsightsPage(RefreshWhenShown, QWidget):
         cards = QGridLayout()
         cards.setSpacing(10)
         self.cards: dict[str, Card] = {}
-        for i, (key, title, meaning, typical) in enumerate(CARDS):
-            card = Card(key, title, meaning, typical)
-            self.cards[key] = card
+        for i, measure in enumerate(MEASURES):
+            card = Card(measure.key, measure.title, measure.meaning, measure.typical)
+            self.cards[measure.key] = card
             cards.addWidget(card, i // 3, i % 3)
         outer.addLayout(cards)
 
@@ -349,49 +204,11 @@ class InsightsPage(RefreshWhenShown, QWidget):
 
     def _computed(self, stats: Stats) -> None:
         self.stats = stats
-        r, t, m = stats.regularity, stats.timing, stats.means
         if stats.start is None:
             self.status.setText("Nothing logged yet: cards and links appear as you log.")
         else:
             self.status.setText(f"{stats.start} to {stats.end} · {plural(stats.nights, 'night')}")
-        no_mctq = "needs nights before both work days and free days"
-        values = {
-            "sri": (
-                _num(r["sri"], ".0f"),
-                f"over {r['sri_days']:.0f} pairs of consecutive days"
-                if r["sri"] is not None
-                else "needs 5 pairs of consecutive logged days",
-            ),
-            "sjl": (
-                hours_minutes(r["sjl_min"]) if r["sjl_min"] is not None else "–",
-                "" if r["sjl_min"] is not None else no_mctq,
-            ),
-            "msfsc": (
-                clock(r["msfsc_clock_min"]) if r["msfsc_clock_min"] is not None else "–",
-                "" if r["msfsc_clock_min"] is not None else no_mctq,
-            ),
-            "cpd": (
-                _num(r["cpd_h"], ".2f") + (" h" if r["cpd_h"] is not None else ""),
-                "" if r["cpd_h"] is not None else "needs a chronotype and consecutive nights",
-            ),
-            "timing": (
-                " · ".join(
-                    _num(t[k], ".0f") for k in ("onset_sd_min", "midsleep_sd_min", "wake_sd_min")
-                )
-                + " min"
-                if t["midsleep_sd_min"] is not None
-                else "–",
-                "falling asleep · midsleep · waking"
-                if t["midsleep_sd_min"] is not None
-                else "needs 2 nights",
-            ),
-            "sleep": (
-                f"{hours_minutes(m['tst_min'])} · {_num(m['se_pct'], '.0f')} %"
-                if m["tst_min"] is not None
-                else "–",
-                "asleep per night · efficiency" if m["tst_min"] is not None else "needs a night",
-            ),
-        }
+        values = card_values(stats)
         for key, (text, detail) in values.items():
             self.cards[key].value.setText(text)
             self.cards[key].detail.setText(detail)
@@ -432,20 +249,9 @@ class InsightsPage(RefreshWhenShown, QWidget):
             self.trend.setData(line_x, slope * line_x + intercept)
         else:
             self.trend.setData([], [])
-        self.scatter.setLabel("bottom", _with_unit(predictor_label(c.predictor), c.predictor))
-        self.scatter.setLabel("left", _with_unit(outcome_label(c.outcome), c.outcome))
-        if c.rho is None:
-            more = MIN_DAYS - c.n
-            self.sentence.setText(
-                f"{predictor_label(c.predictor).capitalize()} and {outcome_label(c.outcome)}: "
-                + (
-                    f"{c.n} days with both so far; {more} more needed before a link can be judged."
-                    if more > 0
-                    else "one of the two never varies in this range."
-                )
-            )
-        else:
-            self.sentence.setText(sentence(c))
+        self.scatter.setLabel("bottom", with_unit(predictor_label(c.predictor), c.predictor))
+        self.scatter.setLabel("left", with_unit(outcome_label(c.outcome), c.outcome))
+        self.sentence.setText(pair_status(c) if c.rho is None else sentence(c))
         self.days_label.setText(
             "Point at a dot to see the days behind it (bigger dots stand for several days)."
         )
@@ -469,4 +275,4 @@ class InsightsPage(RefreshWhenShown, QWidget):
         x, y, days = point
         listed = ", ".join(f"{d:%a} {d.day} {d:%b %Y}" for d in days[:8])
         more = f" and {len(days) - 8} more" if len(days) > 8 else ""
-        return f"{x:.4g} → {y:.4g}: {len(days)} day{'s' if len(days) != 1 else ''}: {listed}{more}"
+        return f"{x:.4g} → {y:.4g}: {plural(len(days), 'day')}: {listed}{more}"

@@ -234,11 +234,7 @@ class TodayPage(QWidget):
         zone_differs = zone != self.ctx.journal.zone_name
         self.form.zone_note.setText(f"Times in {zone}" if zone_differs else "")
         self.form.zone_note.setVisible(zone_differs)
-        self.inputs["tags"].set_known_tags(self._known_tags())  # type: ignore[attr-defined]
-
-    def _known_tags(self) -> list[str]:
-        rows = self.ctx.journal.db.query("SELECT DISTINCT tags FROM days WHERE tags IS NOT NULL")
-        return sorted({t for r in rows for t in r["tags"].split(";")})
+        self.inputs["tags"].set_known_tags(self.ctx.journal.known_tags())  # type: ignore[attr-defined]
 
     # -- editing -----------------------------------------------------------------------------
     def _rate_today_toggled(self, on: bool) -> None:
