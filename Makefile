@@ -1,6 +1,7 @@
 # Two entry points for people (README quick start) and one for CI.
 #   make run   - create .venv, install the app, open it on the default journal
-#   make test  - create .venv, install the app with its test tools, run ruff and the test suite
+#   make test  - create .venv, install the app with its test tools, run the linters (ruff and
+#                the import contracts of pyproject.toml) and the test suite
 PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
@@ -28,6 +29,7 @@ run: install
 
 lint: install-test
 	$(BIN)/ruff check nts_desktop tests benchmarks tools
+	$(BIN)/lint-imports --no-cache
 
 test: lint
 	$(BIN)/python -m pytest $(ARGS)

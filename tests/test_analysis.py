@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import replace
 from datetime import date, timedelta
 
 import numpy as np
 import pytest
 from conftest import VECTORS
-from diaries import day
+from diaries import day, night
 
 from nts_desktop.analysis.correlate import (
     Correlation,
@@ -20,9 +21,12 @@ from nts_desktop.analysis.correlate import (
     evidence_word,
     strength_word,
 )
-from nts_desktop.analysis.stats import compute, pairs, to_json
+from nts_desktop.analysis.series import choose_nights
+from nts_desktop.analysis.stats import Stats, compute, pairs, to_json
 from nts_desktop.analysis.text_report import render_text
+from nts_desktop.analysis.trends import rolling_mean
 from nts_desktop.analysis.words import insights, sentence
+from nts_desktop.core.ranges import date_range
 from nts_desktop.io.csv_import import read_csv
 
 TOL = {"min": 0.01, "pct": 0.01, "sri": 0.01, "h": 0.0005}
@@ -374,3 +378,88 @@ def test_benjamini_hochberg_equals_the_step_up_procedure_on_random_and_tied_vect
     tied = [0.01, 0.01, 0.2, 0.2, 0.2, 1.0, 0.0]
     assert benjamini_hochberg(tied) == pytest.approx(_bh_by_hand(tied), abs=1e-12)
     assert benjamini_hochberg([]) == []
+
+
+def test_week_starts_on_the_given_first_weekday():
+    wednesday = date(2025, 4, 9)
+    assert date_range("week", wednesday, first_weekday=6) == (date(2025, 4, 6), date(2025, 4, 12))
+    assert date_range("week", wednesday, first_weekday=0) == (date(2025, 4, 7), date(2025, 4, 13))
+
+
+def test_rolling_mean_needs_three_nights_in_the_week():
+    values = np.array([np.nan] * 5 + [7.0, 8.0, 6.0])
+    out = rolling_mean(values)
+    assert np.isnan(out[6]) and out[7] == 7.0
+
+
+def test_the_diary_night_wins_and_the_preferred_source_comes_next():
+    diary = day("2025-04-08", "23:00", "23:10", "06:50", "07:00")
+    a = night("2025-04-08", "22:00", "22:10", "05:50", "06:00", source="a")
+    b = night("2025-04-09", "22:30", "22:40", "06:20", "06:30", source="b")
+    a9 = replace(b, source="a")
+    chosen = choose_nights([diary], [a, b, a9], preferred="b")
+    assert chosen[date(2025, 4, 8)].source == "diary"
+    assert chosen[date(2025, 4, 9)].source == "b"
+    assert choose_nights([], [a9, b])[date(2025, 4, 9)].source == "a"  # else first by name
+
+
+def test_rolling_predictors_look_back_before_the_range():
+    beds = ("22:00", "23:00", "00:00")
+    days = [
+        day(
+            date(2025, 5, 1) + timedelta(days=i),
+            beds[i % 3],
+            beds[i % 3],
+            "07:00",
+            "07:00",
+            sol=0,
+            awakenings=0,
+            waso=0,
+            mood=5 + i % 4,
+        )
+        for i in range(30)
+    ]
+    whole = compute(days)
+    part = compute(days, start=date(2025, 5, 15))
+    i = whole.dates.index(date(2025, 5, 15))
+    assert part.series["sri_7d"][0] == whole.series["sri_7d"][i]
+    assert part.series["midsleep_sd_7d"][0] == whole.series["midsleep_sd_7d"][i]
+    assert not math.isnan(part.series["sri_7d"][0])
+
+
+def test_sri_needs_five_day_pairs():
+    def nights(n: int):
+        return [
+            day(
+                date(2025, 5, 1) + timedelta(days=i),
+                "23:00",
+                "23:00",
+                "07:00",
+                "07:00",
+                sol=0,
+                awakenings=0,
+                waso=0,
+            )
+            for i in range(n)
+        ]
+
+    assert compute(nights(5)).regularity["sri"] is None  # 4 pairs
+    assert compute(nights(6)).regularity["sri"] is not None  # 5 pairs
+
+
+def test_to_json_never_writes_nan_or_infinity():
+    stats = compute(
+        [day("2025-05-01", "23:00", "23:00", "07:00", "07:00", sol=0, awakenings=0, waso=0)]
+    )
+    broken = Stats(
+        stats.start,
+        stats.end,
+        1,
+        {**stats.means, "tib_min": float("nan")},
+        {**stats.timing, "onset_sd_min": float("inf")},
+        stats.regularity,
+        stats.correlations,
+    )
+    out = to_json(broken)
+    assert out["means"]["tib_min"] is None and out["timing"]["onset_sd_min"] is None
+    json.dumps(out, allow_nan=False)

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from conftest import VECTORS
+from diaries import day, night
 
 from nts_desktop.cli import cli
+from nts_desktop.io.csv_export import export_bytes
 from nts_desktop.storage import JournalLock, open_journal
+from nts_desktop.storage.backup import backup_journal, list_backups
 
 DIARY = str(VECTORS / "diary_B_weekend_shift.csv")
 
@@ -40,7 +45,8 @@ def test_import_then_export_to_stdout_and_file(db, tmp_path):
 def test_env_var_picks_the_journal(tmp_path, monkeypatch):
     monkeypatch.setenv("NTS_DESKTOP_DB", str(tmp_path / "env.sqlite3"))
     assert run("--tz", "Europe/Berlin", "import", DIARY).exit_code == 0
-    assert (tmp_path / "env.sqlite3").exists()
+    with open_journal(tmp_path / "env.sqlite3", read_only=True) as j:
+        assert j.day_count() == 14 and j.settings.tz == "Europe/Berlin"
 
 
 def test_export_range_is_inclusive(db):
@@ -74,10 +80,12 @@ def test_conflict_policies(db, tmp_path):
     again = run("--db", db, "import", DIARY)
     assert again.exit_code == 1
     assert "2025-04-07 is already in the journal" in again.stderr
+    before = run("--db", db, "export", "-").stdout_bytes
     skip = run("--db", db, "import", "--on-conflict", "skip", DIARY)
     assert skip.exit_code == 0 and "14 existing dates skipped" in skip.stderr
     replace = run("--db", db, "import", "--on-conflict", "replace", DIARY)
     assert replace.exit_code == 0 and "backup taken:" in replace.stderr
+    assert run("--db", db, "export", "-").stdout_bytes == before  # the same days again
 
 
 @pytest.mark.parametrize(
@@ -94,6 +102,8 @@ def test_conflict_policies(db, tmp_path):
 def test_usage_errors_exit_2(db, args):
     result = run("--db", db, *args)
     assert result.exit_code == 2, result.output
+    assert "Error:" in result.stderr and "Traceback" not in result.output
+    assert not Path(db).exists()  # a refused command line touches no journal
 
 
 def test_foreign_journal_exits_3_and_is_untouched(tmp_path):
@@ -119,11 +129,13 @@ def test_not_sqlite_exits_3(tmp_path):
 
 def test_locked_journal_exits_4_for_writes_but_reads_work(db):
     run("--db", db, "--tz", "Europe/Berlin", "import", DIARY)
+    before = run("--db", db, "export", "-").stdout_bytes
     with JournalLock(Path(db)):
-        result = run("--db", db, "import", "--on-conflict", "skip", DIARY)
+        result = run("--db", db, "import", "--on-conflict", "replace", DIARY)
         assert result.exit_code == 4
         assert "open in an nts-desktop window" in result.stderr
-        assert run("--db", db, "export", "-").exit_code == 0
+        read = run("--db", db, "export", "-")
+        assert read.exit_code == 0 and read.stdout_bytes == before
 
 
 def test_export_of_missing_journal_exits_3(tmp_path):
@@ -275,3 +287,57 @@ def test_settings_show_and_change(db):
     with JournalLock(Path(db)):
         assert run("--db", db, "settings", "--free-days", "sun").exit_code == 4
         assert run("--db", db, "settings").exit_code == 0  # reading works beside a window
+
+
+def test_cli_demo_follows_the_seed(tmp_path):
+    def export(seed: int, name: str) -> bytes:
+        db = str(tmp_path / name)
+        CliRunner().invoke(
+            cli, ["--db", db, "--tz", "UTC", "demo", "--nights", "40", "--seed", str(seed)]
+        )
+        with open_journal(db, read_only=True) as j:
+            return export_bytes(j)
+
+    assert export(3, "a.sqlite3") == export(3, "b.sqlite3")
+    assert export(3, "c.sqlite3") != export(4, "d.sqlite3")
+
+
+def test_restore_backs_up_the_current_state_first(tmp_path):
+    db = str(tmp_path / "j.sqlite3")
+    with open_journal(db, tz="UTC") as j:
+        j.save_day(day("2025-04-08", mood=3))
+        backup = backup_journal(j.path, db=j.db)
+        j.save_day(day("2025-04-09", mood=9))
+    result = CliRunner().invoke(cli, ["--db", db, "restore", "--yes", str(backup)])
+    assert result.exit_code == 0
+    saved = [p for p in list_backups(tmp_path / "j.sqlite3") if "before-restore" in p.name]
+    assert len(saved) == 1 and str(saved[0]) in result.stderr
+    with open_journal(saved[0], read_only=True) as before:
+        assert sorted(d.mood for d in before.days()) == [3, 9]
+
+
+def test_stats_uses_the_journals_free_days(tmp_path):
+    db = str(tmp_path / "j.sqlite3")
+    with open_journal(db, tz="UTC") as j:
+        nights = [
+            night(
+                date(2025, 5, 5) + timedelta(days=i),
+                "01:00" if (date(2025, 5, 5) + timedelta(days=i)).weekday() in (4, 5) else "23:00",
+                "01:00" if (date(2025, 5, 5) + timedelta(days=i)).weekday() in (4, 5) else "23:00",
+                "08:00",
+                "08:00",
+                sol=0,
+                tz="UTC",
+                source="watch",
+            )
+            for i in range(21)
+        ]
+        j.write_many([], nights)
+
+    def sjl() -> float | None:
+        out = CliRunner().invoke(cli, ["--db", db, "stats", "--json"])
+        return json.loads(out.stdout)["regularity"]["sjl_min"]
+
+    weekend = sjl()
+    CliRunner().invoke(cli, ["--db", db, "settings", "--free-days", "fri,sat"])
+    assert sjl() != weekend and sjl() > weekend

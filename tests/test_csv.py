@@ -386,3 +386,16 @@ def test_not_utf8_names_the_file(journal):
     assert str(err.value) == (
         "export.csv:2: is not UTF-8 text; save the file as CSV UTF-8 and import it again"
     )
+
+
+def test_every_bad_cell_of_one_row_is_reported():
+    text = (
+        "date,bedtime,lights_out,sleep_latency_min,awakenings,waso_min,final_wake,"
+        "out_of_bed,mood\n2025-04-08,23:00,23:10,800,1,5,06:50,07:00,11\n"
+    )
+    try:
+        read_csv(text.encode(), "UTC")
+    except ImportRefused as exc:
+        assert {p.column for p in exc.problems} == {"sleep_latency_min", "mood"}
+    else:
+        raise AssertionError("the row should be refused")

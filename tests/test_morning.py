@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
-from diaries import day
+from diaries import day, night
 
 from nts_desktop.core.morning import (
     RATINGS,
@@ -19,7 +19,7 @@ from nts_desktop.core.morning import (
     ratings_date,
     readings,
 )
-from nts_desktop.core.prefill import Typical
+from nts_desktop.core.prefill import Typical, typical_night
 from nts_desktop.core.records import FIELDS, RecordError
 
 D = date(2025, 4, 21)  # a Monday
@@ -143,3 +143,9 @@ def test_a_day_without_a_night_keeps_only_its_answers():
 def test_prefill_words_say_where_the_values_come_from():
     assert "median of your last 4 nights" in prefill_words(Typical(based_on=4))
     assert "typical times" in prefill_words(Typical())
+
+
+def test_prefill_uses_only_nights_before_the_date():
+    same_day = night("2025-04-08", "23:00", "23:10", "06:50", "07:00")
+    assert typical_night([same_day], before=date(2025, 4, 8)).based_on == 0
+    assert typical_night([same_day], before=date(2025, 4, 9)).based_on == 1

@@ -13,10 +13,16 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from diaries import day
+from diaries import day, night
 
 from nts_desktop.storage import JournalError, JournalLock, JournalLocked, open_journal
-from nts_desktop.storage.backup import KEEP, backup_if_due, backup_journal, list_backups
+from nts_desktop.storage.backup import (
+    KEEP,
+    backup_if_due,
+    backup_journal,
+    list_backups,
+    set_aside_and_restore,
+)
 from nts_desktop.storage.paths import default_journal_path
 from nts_desktop.storage.schema import APPLICATION_ID
 
@@ -337,3 +343,70 @@ def test_an_upgrade_backs_up_first_and_then_migrates(journal, journal_path, monk
     with sqlite3.connect(backups[0]) as old:
         columns = [r[1] for r in old.execute("PRAGMA table_info(days)")]
     assert "energy" not in columns
+
+
+def test_every_write_connection_asks_for_synchronous_full(tmp_path, monkeypatch):
+    from nts_desktop.storage import opening as journal_module
+
+    seen: list[str] = []
+    real = journal_module.Database
+
+    class Spy(real):  # type: ignore[misc, valid-type]
+        def execute(self, sql, parameters=None):
+            seen.append(sql)
+            return super().execute(sql, parameters)
+
+    monkeypatch.setattr(journal_module, "Database", Spy)
+    with open_journal(tmp_path / "j.sqlite3", tz="UTC"):
+        pass
+    assert any("synchronous = FULL" in sql for sql in seen)
+
+
+def test_thirty_backups_are_kept(journal, journal_path):
+    from datetime import UTC, datetime
+
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    for i in range(35):
+        backup_journal(journal_path, db=journal.db, now=start + timedelta(minutes=i))
+    assert len(list_backups(journal_path)) == 30
+
+
+def test_deleting_a_day_removes_its_diary_night_but_not_device_nights(journal):
+    journal.write_many(
+        [day("2025-04-08", "23:00", "23:10", "06:50", "07:00")],
+        [night("2025-04-08", "23:05", "23:15", "06:40", "06:55", source="watch")],
+    )
+    journal.delete_day(date(2025, 4, 8))
+    rows = list(journal.db.query("SELECT source FROM nights WHERE date = '2025-04-08'"))
+    assert rows == [{"source": "watch"}]
+
+
+def test_recovery_moves_wal_and_shm_aside_too(journal, journal_path):
+    journal.save_day(day("2025-04-08", mood=7))
+    backup = backup_journal(journal_path, db=journal.db)
+    journal.save_day(day("2025-04-09", mood=1))
+    journal.close()
+    for suffix in ("-wal", "-shm"):
+        journal_path.with_name(journal_path.name + suffix).write_bytes(
+            b"leftover " + suffix.encode()
+        )
+    aside = set_aside_and_restore(journal_path, backup)
+    for suffix in ("-wal", "-shm"):
+        assert aside.with_name(aside.name + suffix).read_bytes() == b"leftover " + suffix.encode()
+        assert not journal_path.with_name(journal_path.name + suffix).exists()
+    with open_journal(journal_path, read_only=True) as restored:
+        assert [d.mood for d in restored.days()] == [7]
+
+
+def test_background_readers_skip_the_integrity_check(journal, journal_path, monkeypatch):
+    from nts_desktop.storage import opening as journal_module
+    from nts_desktop.ui.context import read_snapshot
+
+    journal.save_day(day("2025-04-08", mood=4))
+
+    def no_check(path):
+        raise AssertionError("the window checked this file when it opened it")
+
+    monkeypatch.setattr(journal_module, "check_journal_file", no_check)
+    days, nights, settings = read_snapshot(journal_path)
+    assert [d.mood for d in days] == [4] and settings.tz == "Europe/Berlin"

@@ -12,7 +12,7 @@ import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -29,48 +29,22 @@ from nts_desktop.core.records import (
     default_free_day,
     normalize_tags,
 )
-from nts_desktop.core.timeutil import TimeRuleError, parse_bare_time, parse_datetime, zone
+from nts_desktop.core.timeutil import TimeRuleError, zone
 from nts_desktop.core.units import plural
 from nts_desktop.storage import Change, Journal
 from nts_desktop.storage.backup import backup_journal
 
-from .columns import COLUMNS, DERIVED, unguard
+from .columns import COLUMNS, DERIVED
+from .csv_cells import ImportRefused, Row, RowProblem, decode, normalize_header
+
+__all__ = ["ImportRefused", "ImportResult", "RowProblem", "import_bytes", "import_csv", "read_csv"]
 
 MAX_CELL = 1 << 30  # notes may be long; the csv module's default limit is 128 KiB
 Policy = Literal["fail", "skip", "replace"]
 POLICIES: tuple[Policy, ...] = ("fail", "skip", "replace")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_INT = re.compile(r"^[0-9]{1,9}$")
-_DIGITS = re.compile(r"^[0-9]+$")
-_WHOLE_DECIMAL = re.compile(r"^[0-9]+\.0+$")
 NIGHT_CELLS = (*NIGHT_TIMES, *NIGHT_NUMBERS)
 DAY_CELLS = tuple(c for c in COLUMNS if FIELD[c].part == "day")
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    """One reason a row was refused."""
-
-    line: int
-    column: str | None
-    message: str
-
-    def describe(self, filename: str = "") -> str:
-        where = f"{filename}:" if filename else "line "
-        col = f" column {self.column}:" if self.column else ""
-        return f"{where}{self.line}:{col} {self.message}"
-
-
-class ImportRefused(ValueError):
-    """Nothing was written; ``problems`` says why, row by row."""
-
-    def __init__(
-        self, problems: list[RowProblem], filename: str = "", conflicts: list[date] | None = None
-    ):
-        self.problems = problems
-        self.filename = filename
-        self.conflicts = conflicts or []  # dates already in the journal (policy "fail")
-        super().__init__("\n".join(p.describe(filename) for p in problems))
 
 
 @dataclass
@@ -107,78 +81,7 @@ class ImportResult:
         return ", ".join(parts)
 
 
-def normalize_header(name: str) -> str:
-    """``Lights Out`` / ``lights-out`` / `` LIGHTS_OUT`` → ``lights_out``."""
-    return re.sub(r"[\s\-]+", "_", name.strip().lower())
-
-
-def _decode(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
-        raise ImportRefused(
-            [
-                RowProblem(
-                    line, None, "is not UTF-8 text; save the file as CSV UTF-8 and import it again"
-                )
-            ]
-        ) from exc
-
-
-class _Row:
-    """One CSV record's cells by column, and the problems found while reading it."""
-
-    def __init__(self, line: int, cells: dict[str, str]):
-        self.line = line
-        self.cells = cells
-        self.problems: list[RowProblem] = []
-
-    def text(self, column: str) -> str:
-        return unguard(self.cells.get(column, ""))
-
-    def blank(self, column: str) -> bool:
-        return self.text(column).strip() == ""
-
-    def fail(self, column: str | None, message: str) -> None:
-        self.problems.append(RowProblem(self.line, column, message))
-
-    def integer(self, column: str) -> int | None:
-        value = self.text(column).strip()
-        if not value:
-            return None
-        if _WHOLE_DECIMAL.match(value):  # spreadsheets write 15 as 15.0
-            value = value.split(".", 1)[0]
-        if not _INT.match(value):
-            if _DIGITS.match(value):
-                f = FIELD[column]
-                self.fail(column, f"{value[:12]}… is out of range ({f.lo} to {f.hi})")
-            else:
-                self.fail(column, f"{value[:40]!r} is not a whole number")
-            return None
-        number = int(value)
-        f = FIELD[column]
-        if (f.lo is not None and number < f.lo) or (f.hi is not None and number > f.hi):
-            self.fail(column, f"{number} is out of range ({f.lo} to {f.hi})")
-            return None
-        return number
-
-    def reading(self, column: str, tz: str) -> time | datetime | None:
-        value = self.text(column).strip()
-        if not value:
-            return None
-        try:
-            bare = parse_bare_time(value)
-            return bare if bare is not None else parse_datetime(value, tz)
-        except TimeRuleError as exc:
-            self.fail(column, str(exc))
-            return None
-
-
-def _parse_row(row: _Row, journal_zone: str, free_weekdays: Iterable[int]) -> Day | Night | None:
+def _parse_row(row: Row, journal_zone: str, free_weekdays: Iterable[int]) -> Day | Night | None:
     raw_date = row.text("date").strip()
     if not _DATE.match(raw_date):
         row.fail("date", f"{raw_date!r} is not a date (expected YYYY-MM-DD)")
@@ -242,7 +145,7 @@ def read_csv(
 ) -> ParsedCsv:
     """Parse a whole file; raises ImportRefused with every problem if any row is bad."""
     try:
-        text = _decode(data)
+        text = decode(data)
     except ImportRefused as exc:
         raise ImportRefused(exc.problems, filename) from None
     csv.field_size_limit(max(csv.field_size_limit(), MAX_CELL))
@@ -322,7 +225,7 @@ def read_csv(
                     )
                 )
                 continue
-            row = _Row(line, {h: c for h, c in zip(header, cells, strict=False) if h in COLUMNS})
+            row = Row(line, {h: c for h, c in zip(header, cells, strict=False) if h in COLUMNS})
             if all(row.blank(c) for c in COLUMNS if c != "date") and (
                 row.blank("date") or _DATE.match(row.text("date").strip())
             ):
