@@ -301,7 +301,7 @@ def test_broken_quotes_are_refused_not_swallowed(journal, text, line):
 def test_huge_numbers_and_foreign_digits_are_refused_politely(journal):
     problems = refused(journal, f"date,naps_min,mood\n2025-01-01,{'9' * 5000},１\n")
     assert [(line, col) for line, col, _ in problems] == [(2, "naps_min"), (2, "mood")]
-    assert "out of range (0 to 1440)" in problems[0][2]
+    assert "out of range: nap minutes is 0–1440" in problems[0][2]
     assert "not a whole number" in problems[1][2]
 
 

@@ -17,8 +17,10 @@ from nts_desktop.io.csv_import import import_csv
 from nts_desktop.storage import open_journal
 
 D = date(2025, 4, 21)
+# the diary's items, the day's ratings right after the night, then the optional items
 DIARY_ORDER = [
     "has_night",
+    "free_day",
     "bedtime",
     "lights_out",
     "sleep_latency_min",
@@ -28,16 +30,16 @@ DIARY_ORDER = [
     "out_of_bed",
     "quality",
     "rested",
-    "free_day",
+    "mood",
+    "focus",
+    "resilience",
+    "rate_today",
     "naps_min",
     "caffeine",
     "alcohol",
     "medication",
     "tags",
     "notes",
-    "mood",
-    "focus",
-    "resilience",
 ]
 
 
@@ -75,6 +77,7 @@ def test_full_morning_by_keyboard_lands_with_derived_values(make_window, qtbot):
     window = make_window()
     widget(window, "has_night").setFocus()
     steps = [
+        ("free_day", " "),
         ("bedtime", "2245"),
         ("lights_out", "2310"),
         ("sleep_latency_min", "25"),
@@ -84,16 +87,16 @@ def test_full_morning_by_keyboard_lands_with_derived_values(make_window, qtbot):
         ("out_of_bed", "0640"),
         ("quality", "4"),
         ("rested", "3"),
-        ("free_day", " "),
+        ("mood", "7"),
+        ("focus", "0"),
+        ("resilience", "6"),
+        ("rate_today", ""),
         ("naps_min", "20"),
         ("caffeine", "2"),
         ("alcohol", "1"),
         ("medication", "melatonin"),
         ("tags", "run; late screen"),
         ("notes", "woke at 3 from noise"),
-        ("mood", "7"),
-        ("focus", "0"),
-        ("resilience", "6"),
     ]
     for name, text in steps:
         tab(qtbot)
@@ -148,8 +151,11 @@ def test_rate_today_instead_stores_on_d(make_window, qtbot):
     [
         ({"sleep_latency_min": "600"}, "sleep_latency_min", "after the final awakening"),
         ({"sleep_latency_min": "200", "waso_min": "300"}, "waso_min", "more than"),
-        ({"final_wake": "0730", "out_of_bed": "0700"}, "final_wake", "07:30 is after out of bed"),
-        ({"bedtime": "0100", "lights_out": "0030"}, "bedtime", "01:00 is after lights out"),
+        # a rule between two items is marked on the one typed last
+        ({"final_wake": "0730", "out_of_bed": "0700"}, "out_of_bed", "07:00 is before final"),
+        ({"out_of_bed": "0700", "final_wake": "0730"}, "final_wake", "07:30 is after out of bed"),
+        ({"bedtime": "0100", "lights_out": "0030"}, "lights_out", "00:30 is before bedtime"),
+        ({"lights_out": "0030", "bedtime": "0100"}, "bedtime", "01:00 is after lights out"),
     ],
 )
 def test_validation_names_the_field_and_blocks_saving(make_window, qtbot, edits, field, words):
@@ -410,7 +416,7 @@ def test_resaving_keeps_seconds_and_the_second_occurrence_of_a_repeated_hour(mak
     )
     with open_journal(path, tz="Europe/Berlin") as j:
         j.save_day(Day(date=date(2025, 10, 26), free_day=True, night=night))
-    window = make_window(path)
+    window = make_window(path, now=datetime(2025, 10, 27, 8, 0, tzinfo=cet))
     page_of(window).set_date(date(2025, 10, 26))
     widget(window, "notes").setPlainText("only the notes changed")
     assert page_of(window).save()

@@ -21,6 +21,8 @@ from .records import (
     NIGHT_NUMBERS,
     NIGHT_TIMES,
     Day,
+    Problem,
+    RecordError,
     default_free_day,
     normalize_day,
     normalize_tags,
@@ -44,6 +46,7 @@ class Morning:
     free_weekdays: tuple[int, ...]
     stored: Day | None = None  # day d
     stored_prev: Day | None = None  # day d − 1
+    today: date | None = None  # in the journal's zone; a later date cannot be saved
 
     @property
     def zone(self) -> str:
@@ -131,13 +134,30 @@ def readings(morning: Morning, values: Values) -> dict[str, time | datetime]:
     return out
 
 
-def days_from_values(morning: Morning, values: Values, rate_today: bool) -> tuple[Day, Day | None]:
+def future_problem(morning: Morning) -> Problem | None:
+    """Why date d cannot be saved yet: its night has not ended (it is after today)."""
+    if morning.today is None or morning.date <= morning.today:
+        return None
+    return Problem(
+        "date",
+        f"{morning.date} is in the future (today is {morning.today}): a night is logged on "
+        "the morning it ends",
+    )
+
+
+def days_from_values(
+    morning: Morning, values: Values, rate_today: bool, edited: str | None = None
+) -> tuple[Day, Day | None]:
     """The records the form describes: day d, and day d − 1 only if its ratings changed.
 
     Only what the form owns changes: fields of the stored days it does not show are kept.
-    Raises RecordError naming every field that is wrong.
+    Raises RecordError naming every field that is wrong; a rule broken between several
+    fields is marked on ``edited``, the one the person changed last, when it is among them.
     """
     when = morning.date
+    future = future_problem(morning)
+    if future is not None:
+        raise RecordError([future])
     night = None
     if values["has_night"]:
         night = build_night(
@@ -145,6 +165,7 @@ def days_from_values(morning: Morning, values: Values, rate_today: bool) -> tupl
             morning.zone,
             readings(morning, values),
             {name: values[name] for name in NIGHT_NUMBERS},
+            blame=edited,
         )
     base = morning.stored or Day(date=when, free_day=False)
     day = replace(

@@ -77,13 +77,25 @@ def _date_problem(when: date) -> Problem | None:
 
 @dataclass(frozen=True)
 class Problem:
-    """What is wrong with one field of one record."""
+    """What is wrong with one field of one record; ``related`` are the other fields a rule
+    between several of them involves (the form marks the one the person just changed)."""
 
     field: str
     message: str
+    related: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         return f"{FIELD[self.field].label if self.field in FIELD else self.field}: {self.message}"
+
+    def involves(self, name: str) -> bool:
+        return name == self.field or name in self.related
+
+    def on(self, name: str) -> Problem:
+        """The same problem marked on ``name``, one of the fields it involves."""
+        if name == self.field or name not in self.related:
+            return self
+        others = tuple(f for f in (self.field, *self.related) if f != name)
+        return replace(self, field=name, related=others)
 
 
 class RecordError(ValueError):
@@ -157,7 +169,17 @@ def _check_int(name: str, value: Any, problems: list[Problem]) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
         problems.append(Problem(name, f"{value!r} is not a whole number"))
     elif (f.lo is not None and value < f.lo) or (f.hi is not None and value > f.hi):
-        problems.append(Problem(name, f"{value} is out of range ({f.lo} to {f.hi})"))
+        problems.append(Problem(name, out_of_range(name, value)))
+
+
+def allowed_range(name: str) -> str:
+    """``sleep quality is 1–5`` — what a number field accepts, in words."""
+    f = FIELD[name]
+    return f"{f.label} is {f.lo}–{f.hi}"
+
+
+def out_of_range(name: str, value: object) -> str:
+    return f"{value} is out of range: {allowed_range(name)}"
 
 
 def _fmt(moment: datetime) -> str:
@@ -188,7 +210,11 @@ def night_problems(night: Night) -> list[Problem]:
     waso = timedelta(minutes=night.waso_min)
     if bed > lights:
         problems.append(
-            Problem("lights_out", f"lights out ({_fmt(lights)}) is before bedtime ({_fmt(bed)})")
+            Problem(
+                "lights_out",
+                f"lights out ({_fmt(lights)}) is before bedtime ({_fmt(bed)})",
+                ("bedtime",),
+            )
         )
     if lights + sol > wake:
         problems.append(
@@ -196,6 +222,7 @@ def night_problems(night: Night) -> list[Problem]:
                 "sleep_latency_min",
                 f"lights out ({_fmt(lights)}) plus {night.sleep_latency_min} min to fall asleep "
                 f"is after the final awakening ({_fmt(wake)})",
+                ("lights_out", "final_wake"),
             )
         )
     elif sol + waso > wake - lights:
@@ -205,6 +232,7 @@ def night_problems(night: Night) -> list[Problem]:
                 f"{night.sleep_latency_min} min to fall asleep plus {night.waso_min} min awake is "
                 f"more than the {int((wake - lights).total_seconds() // 60)} min from lights out "
                 "to the final awakening",
+                ("sleep_latency_min", "lights_out", "final_wake"),
             )
         )
     if wake > up:
@@ -212,6 +240,7 @@ def night_problems(night: Night) -> list[Problem]:
             Problem(
                 "out_of_bed",
                 f"out of bed ({_fmt(up)}) is before the final awakening ({_fmt(wake)})",
+                ("final_wake",),
             )
         )
     local_up = in_zone(up, night.tz)
@@ -228,10 +257,11 @@ def night_problems(night: Night) -> list[Problem]:
                 "out_of_bed",
                 f"from bedtime ({_fmt(bed)}) to out of bed ({_fmt(up)}) is "
                 "24 hours or more; time in bed must be under 24 hours",
+                ("bedtime",),
             )
         )
     elif up <= bed:
-        problems.append(Problem("out_of_bed", "out of bed must be after bedtime"))
+        problems.append(Problem("out_of_bed", "out of bed must be after bedtime", ("bedtime",)))
     return problems
 
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from nts_desktop.core.records import FIELD
+from nts_desktop.core.records import FIELD, out_of_range
 from nts_desktop.core.timeutil import TimeRuleError, parse_bare_time, parse_datetime
 
 from .columns import unguard
@@ -93,15 +93,14 @@ class Row:
             value = value.split(".", 1)[0]
         if not _INT.match(value):
             if _DIGITS.match(value):
-                f = FIELD[column]
-                self.fail(column, f"{value[:12]}… is out of range ({f.lo} to {f.hi})")
+                self.fail(column, out_of_range(column, f"{value[:12]}…"))
             else:
                 self.fail(column, f"{value[:40]!r} is not a whole number")
             return None
         number = int(value)
         f = FIELD[column]
         if (f.lo is not None and number < f.lo) or (f.hi is not None and number > f.hi):
-            self.fail(column, f"{number} is out of range ({f.lo} to {f.hi})")
+            self.fail(column, out_of_range(column, number))
             return None
         return number
 
@@ -115,5 +114,3 @@ class Row:
         except TimeRuleError as exc:
             self.fail(column, str(exc))
             return None
-
-

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.opener = opener
+        self._shown_once = False
         self.ask_unsaved: AskUnsaved = ask_unsaved
         self.setObjectName("main_window")
         title = f"{ctx.journal.path.name} — {APP_NAME}"
@@ -276,15 +277,26 @@ class MainWindow(QMainWindow):
     def show_page(self, index: int) -> None:
         self.stack.setCurrentWidget(self.tabs)
         self.tabs.setCurrentIndex(index)
+        if self.tabs.widget(index) is self.today and self.today.current_date > self.ctx.today():
+            self.today.go_today()  # a date after today cannot be logged: back to today
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            if self.stack.currentWidget() is self.tabs and self.tabs.currentWidget() is self.today:
+                self.today.focus_first_item()  # typing starts the morning at once
 
     def open_in_today(self, when: date) -> None:
         self.today.set_date(when)
-        self.show_page(self.tabs.indexOf(self.today))
-        self.today.inputs["bedtime"].setFocus(Qt.FocusReason.OtherFocusReason)
+        self.stack.setCurrentWidget(self.tabs)
+        self.tabs.setCurrentWidget(self.today)
+        self.today.focus_first_item()
 
     def _start_logging(self) -> None:
         QSettings().setValue(SETTING_WELCOMED, True)
         self.show_page(self.tabs.indexOf(self.today))
+        self.today.focus_first_item()
 
     def open_demo(self) -> MainWindow | None:
         """Open the demo journal in its own window (this one closes)."""

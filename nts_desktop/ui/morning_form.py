@@ -56,18 +56,21 @@ LABELS = {
     "focus": "Focus",
     "resilience": "Resilience",
 }
+# The diary's order, with the day's ratings right after the night (the morning's flow: the
+# night, how it felt, how the day went), then the optional "day before" items and notes.
 TAB_ORDER = (
+    "free_day",
     *NIGHT_ITEMS,
     "quality",
     "rested",
-    "free_day",
+    *RATINGS,
+    "rate_today",
     "naps_min",
     "caffeine",
     "alcohol",
     "medication",
     "tags",
     "notes",
-    *RATINGS,
 )
 FIELD_WIDTH = 120
 SETTING_RATE_TODAY = "today/rate_today"
@@ -103,9 +106,9 @@ def write_input(widget: QWidget, value: Any) -> None:
 class MorningForm(QWidget):
     """The inputs of the Today page in their groups, with the diary's tab order.
 
-    ``inputs`` maps field names to widgets. ``edited(name)`` fires when the person changes
-    an input (not while ``show_values`` fills them); ``has_night`` and ``rate_today`` are the
-    two switches of the form.
+    ``inputs`` maps field names to widgets; Tab follows ``TAB_ORDER``. ``edited(name)`` fires
+    when the person changes an input (not while ``show_values`` fills them); ``has_night``
+    and ``rate_today`` are the two switches of the form.
     """
 
     edited = Signal(str)
@@ -127,7 +130,8 @@ class MorningForm(QWidget):
         columns.addWidget(self._notes_box(), 1, 1)
         self.has_night.toggled.connect(self._night_toggled)
         self.rate_today.toggled.connect(self._rate_today_toggled)
-        order = [self.has_night, *(self.inputs[n] for n in TAB_ORDER), self.rate_today]
+        inputs = {**self.inputs, "rate_today": self.rate_today}
+        order = [self.has_night, *(inputs[n] for n in TAB_ORDER)]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
 
@@ -140,6 +144,7 @@ class MorningForm(QWidget):
         self.has_night = QCheckBox("I am logging last night's sleep", objectName="has_night")
         self.has_night.setAccessibleName("Log last night's sleep")
         form.addRow(self.has_night)
+        self._add(form, "free_day", QCheckBox("no work or school today"))
         for name in NIGHT_TIMES[:2]:
             self._add(form, name, TimeField())
         self._add(form, "sleep_latency_min", self._spin(0, 720, " min"))
@@ -151,7 +156,6 @@ class MorningForm(QWidget):
         form.addRow("", self.zone_note)
         self._add(form, "quality", RatingBar(1, 5, labels=QUALITY_WORDS))
         self._add(form, "rested", RatingBar(1, 5, ends=("not at all", "very")))
-        self._add(form, "free_day", QCheckBox("no work or school today"))
         return box
 
     def _ratings_box(self) -> QGroupBox:
@@ -248,6 +252,11 @@ class MorningForm(QWidget):
                 write_input(self.inputs[name], ratings[name])
         finally:
             self._loading = False
+
+    def first_item(self) -> QWidget:
+        """Where the morning starts: the first diary item, or the night switch without one."""
+        first = self.inputs[NIGHT_ITEMS[0]]
+        return first if first.isEnabled() else self.has_night
 
     def mark_invalid(self, names: set[str]) -> None:
         """Outline the inputs of the fields that are wrong."""

@@ -13,7 +13,7 @@ import sqlite3
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -46,6 +46,22 @@ from .morning_form import MorningForm, field_label
 from .style import role_label
 
 
+class DayKeys(QObject):
+    """Lets the page's day shortcuts (Ctrl+←/→, Ctrl+T) win over an input that would take
+    the keys for itself (a time or text field moving its cursor), from any field."""
+
+    def __init__(self, keys: list[QKeySequence], parent: QObject | None = None):
+        super().__init__(parent)
+        self.keys = [k for k in keys if not k.isEmpty()]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride:
+            pressed = QKeySequence(event.keyCombination())  # type: ignore[attr-defined]
+            if any(pressed.matches(k) == QKeySequence.SequenceMatch.ExactMatch for k in self.keys):
+                return True  # not accepted by the input: the shortcut fires
+        return False
+
+
 class TodayPage(QWidget):
     """The morning log. ``set_date`` loads a date; ``save`` writes it (returns success)."""
 
@@ -56,10 +72,16 @@ class TodayPage(QWidget):
         self._date = ctx.today()
         self._dirty = False
         self._ratings_edited = False
+        self._last_edited: str | None = None  # a rule broken between fields is marked here
         self._drafts: dict[date, dict[str, Any]] = {}
         self._morning = self._read_morning(self._date)
         self._build()
         self._make_actions()
+        self._day_keys = DayKeys(
+            [a.shortcut() for a in (self.prev_action, self.next_action, self.today_action)], self
+        )
+        for widget in self.findChildren(QWidget):
+            widget.installEventFilter(self._day_keys)
         ctx.changed.connect(self._on_journal_changed)
         self.set_date(self._date)
 
@@ -112,7 +134,7 @@ class TodayPage(QWidget):
         footer.addWidget(self.save_button)
         footer_box.addLayout(footer)
         outer.addWidget(footer_frame)
-        QWidget.setTabOrder(self.rate_today, self.save_button)
+        QWidget.setTabOrder(self.inputs["notes"], self.save_button)
 
     def _date_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
@@ -141,7 +163,7 @@ class TodayPage(QWidget):
         bar.addWidget(self.today_button)
         self.prev_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
-        self.today_button.clicked.connect(lambda: self.set_date(self.ctx.today()))
+        self.today_button.clicked.connect(self.go_today)
         return bar
 
     def _make_actions(self) -> None:
@@ -156,9 +178,7 @@ class TodayPage(QWidget):
         self.save_action = action("&Save day", QKeySequence.StandardKey.Save, self.save)
         self.prev_action = action("&Previous day", "Ctrl+Left", lambda: self.step(-1))
         self.next_action = action("&Next day", "Ctrl+Right", lambda: self.step(1))
-        self.today_action = action(
-            "Go to &today", "Ctrl+T", lambda: self.set_date(self.ctx.today())
-        )
+        self.today_action = action("Go to &today", "Ctrl+T", self.go_today)
 
     # -- dates -------------------------------------------------------------------------------
     @property
@@ -166,7 +186,19 @@ class TodayPage(QWidget):
         return self._date
 
     def step(self, days: int) -> None:
-        self.set_date(self._date + timedelta(days=days))
+        """Move by ``days``; forward never past today (a night is logged once it has ended)."""
+        when = self._date + timedelta(days=days)
+        if days > 0:
+            when = min(when, max(self.ctx.today(), self._date))
+        if when != self._date:
+            self.set_date(when)
+
+    def go_today(self) -> None:
+        self.set_date(self.ctx.today())
+
+    def focus_first_item(self) -> None:
+        """Put the cursor where the morning starts (the first diary item)."""
+        self.form.first_item().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_date(self, when: date) -> None:
         """Show ``when``; unsaved edits of the date being left are kept as a draft."""
@@ -183,6 +215,7 @@ class TodayPage(QWidget):
             free_weekdays=journal.settings.free_weekdays,
             stored=journal.day(when),
             stored_prev=journal.day(when - timedelta(days=1)),
+            today=self.ctx.today(),
         )
 
     def _draft(self) -> dict[str, Any]:
@@ -208,6 +241,7 @@ class TodayPage(QWidget):
         if draft is not None:
             values = draft
         self._ratings_edited = bool(draft and draft["ratings_edited"])
+        self._last_edited = None
         self.form.show_values(values)
         self._dirty = draft is not None
         self._update_titles()
@@ -216,7 +250,10 @@ class TodayPage(QWidget):
 
     def _update_titles(self) -> None:
         when = self._date
-        suffix = " (today)" if when == self.ctx.today() else ""
+        today = self.ctx.today()
+        suffix = " (today)" if when == today else ""
+        self.next_button.setEnabled(when < today)
+        self.next_action.setEnabled(when < today)
         self.date_label.setText(long_date(when) + suffix)
         self.night_label.setText(
             f"The night of {short_date(when - timedelta(days=1))} to {short_date(when)}"
@@ -245,6 +282,7 @@ class TodayPage(QWidget):
         self._revalidate()
 
     def _edited(self, name: str) -> None:
+        self._last_edited = name
         if name in RATINGS:
             self._ratings_edited = True
         self._dirty = True
@@ -255,7 +293,9 @@ class TodayPage(QWidget):
         self._show_problems(self._validate())
 
     def _build_days(self, morning: Morning) -> tuple[Day, Day | None]:
-        return days_from_values(morning, self.form.values(), self.rate_today.isChecked())
+        return days_from_values(
+            morning, self.form.values(), self.rate_today.isChecked(), self._last_edited
+        )
 
     def _validate(self) -> list[Problem]:
         try:

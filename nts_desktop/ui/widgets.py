@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import time
 
 from PySide6.QtCore import Property, QStringListModel, Qt, QTime, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QButtonGroup,
@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QTimeEdit,
     QWidget,
 )
+
+from nts_desktop.core.entry import typed_time
 
 from .style import role_label
 
@@ -151,7 +153,13 @@ class OptionalSpin(QSpinBox):
 
 
 class TimeField(QTimeEdit):
-    """A 24-hour HH:MM reading; typing four digits fills it, arrows wrap around midnight."""
+    """A 24-hour HH:MM reading; arrows step the section under the cursor and wrap around
+    midnight.
+
+    Typed digits always replace the whole reading (``core.entry.typed_time``), however the
+    field was reached — Tab, Shift+Tab or a click into the hours or the minutes — so four
+    digits (``2315``) or three (``715``) are the reading, never a mix with the old one.
+    """
 
     readingChanged = Signal(object)
 
@@ -161,7 +169,36 @@ class TimeField(QTimeEdit):
         self.setWrapping(True)
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.setTime(QTime(0, 0))
+        self._typed = ""  # digits of the reading being typed
         self.timeChanged.connect(lambda _t: self.readingChanged.emit(self.reading_value()))
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._typed = ""
+        if event.reason() != Qt.FocusReason.MouseFocusReason:
+            self.selectAll()  # what typing will replace
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        super().mousePressEvent(event)
+        self._typed = ""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        plain = not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier
+            | Qt.KeyboardModifier.AltModifier
+            | Qt.KeyboardModifier.MetaModifier
+        )
+        if plain and len(text) == 1 and text.isascii() and text.isdigit():
+            typed = typed_time(self._typed + text)
+            if typed is not None:  # else: a digit no time can go on with is ignored
+                value, complete = typed
+                self._typed = "" if complete else self._typed + text
+                self.set_reading(value)
+            event.accept()
+            return
+        self._typed = ""
+        super().keyPressEvent(event)
 
     def reading_value(self) -> time:
         """The reading as a bare time of day (whole minutes)."""
