@@ -315,3 +315,40 @@ def test_hover_cursor_follows_the_theme(make_window, qtbot, demo_path):
     window.theme_actions["dark"].trigger()
     assert page.charts.cursors[0].pen.color().name() == chart_colors()["muted"]
     window.theme_actions["light"].trigger()
+
+
+@pytest.mark.parametrize("sign", [1, -1])
+def test_the_scatter_sentence_calls_a_tendency_only_what_the_table_calls_clear_or_suggestive(
+    make_window, qtbot, demo_path, sign
+):
+    from dataclasses import replace
+
+    window = make_window(demo_path, now=NOW)
+    page = window.insights
+    with qtbot.waitSignal(page.computed, timeout=30000):
+        window.show_page(window.INSIGHTS)
+    base = next(c for c in page.model.rows if (c.predictor, c.outcome) == ("tst_h", "rested"))
+    levels = {  # the table's evidence words by q, with a planted ρ of either sign
+        "clear": replace(base, rho=0.41 * sign, ci95=(0.2, 0.6), p=0.001, q=0.01),
+        "suggestive": replace(base, rho=0.22 * sign, ci95=(0.0, 0.4), p=0.02, q=0.12),
+        "no clear link": replace(base, rho=0.08 * sign, ci95=(-0.1, 0.25), p=0.4, q=0.87),
+        "too few days": replace(base, n=9, n_eff=None, rho=None, ci95=None, p=None, q=None),
+    }
+    page.model.set_results(list(levels.values()))
+    for evidence, c in levels.items():
+        row = page.model.rows.index(c)
+        rect = page.table.visualRect(page.model.index(row, 0))
+        qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        text = page.sentence.text()
+        in_words = page.model.index(row, 6).data()
+        if evidence in ("clear", "suggestive"):
+            assert in_words.startswith(evidence) and text.startswith(evidence.capitalize())
+            assert "tended to be higher" in text and "not proof of cause" in text
+            side = "longer" if sign > 0 else "less"
+            assert f"slept {side}" in text  # the predictor's side that went with higher
+        elif evidence == "no clear link":
+            assert in_words.startswith("no clear link")
+            assert text.startswith("No clear link yet") and "tended" not in text
+            assert "ρ = " in text and "q = 0.870" in text
+        else:
+            assert in_words == "needs 5 more days" and "5 more needed" in text

@@ -168,6 +168,21 @@ def sentence(c: Correlation, caveat: bool = True) -> str:
     return f"{text} {CAVEAT}" if caveat else text
 
 
+def pair_sentence(c: Correlation) -> str:
+    """What one pair says, in words that stay true: a tendency only for a clear or
+    suggestive link; "no clear link yet" (with its numbers) for the others; what is still
+    needed where nothing can be said."""
+    if c.rho is None:
+        return pair_status(c)
+    if c.evidence == "no clear link":
+        return (
+            f"No clear link yet between {predictor_label(c.predictor)} and "
+            f"{outcome_label(c.outcome)} in this range ({numbers(c)}): the days so far do "
+            "not show a tendency either way."
+        )
+    return f"{c.evidence.capitalize()}, {c.strength}: {sentence(c)}"
+
+
 def needs_more(c: Correlation) -> str:
     """What a pair without numbers still needs: ``needs 3 more days`` or no variation."""
     more = MIN_DAYS - c.n

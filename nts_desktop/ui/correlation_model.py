@@ -16,10 +16,10 @@ from nts_desktop.analysis.words import (
     interval,
     number,
     outcome_label,
+    pair_sentence,
     pair_words,
     predictor_label,
     q_value,
-    sentence,
 )
 
 Index = QModelIndex | QPersistentModelIndex
@@ -61,8 +61,8 @@ class CorrelationModel(QAbstractTableModel):
         c = self.rows[index.row()]
         if role == Qt.ItemDataRole.UserRole:
             return c
-        if role == Qt.ItemDataRole.ToolTipRole and c.rho is not None:
-            return sentence(c)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return pair_sentence(c)
         if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= index.column() <= 5:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):

@@ -31,9 +31,8 @@ from nts_desktop.analysis.words import (
     MEASURES,
     card_values,
     outcome_label,
-    pair_status,
+    pair_sentence,
     predictor_label,
-    sentence,
     with_unit,
 )
 from nts_desktop.core.units import plural
@@ -251,7 +250,7 @@ class InsightsPage(RefreshWhenShown, QWidget):
             self.trend.setData([], [])
         self.scatter.setLabel("bottom", with_unit(predictor_label(c.predictor), c.predictor))
         self.scatter.setLabel("left", with_unit(outcome_label(c.outcome), c.outcome))
-        self.sentence.setText(pair_status(c) if c.rho is None else sentence(c))
+        self.sentence.setText(pair_sentence(c))
         self.days_label.setText(
             "Point at a dot to see the days behind it (bigger dots stand for several days)."
         )
