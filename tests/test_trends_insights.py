@@ -352,3 +352,164 @@ def test_the_scatter_sentence_calls_a_tendency_only_what_the_table_calls_clear_o
             assert "ρ = " in text and "q = 0.870" in text
         else:
             assert in_words == "needs 5 more days" and "5 more needed" in text
+
+
+def _steady_journal(path: Path, nights: int = 12) -> None:
+    """Nights that hardly change: 7 h 00 to 7 h 05 asleep, the same times every night."""
+    with open_journal(path, tz="Europe/Berlin") as j:
+        j.write_many(
+            [
+                day(
+                    TODAY - timedelta(days=i),
+                    "23:00",
+                    "23:10",
+                    "06:10",
+                    "06:20",
+                    sol=0,
+                    waso=i % 2 * 5,
+                    mood=5 + i % 2,
+                )
+                for i in range(1, nights + 1)
+            ]
+        )
+
+
+def test_value_axes_do_not_exaggerate_small_changes(make_window, qtbot, tmp_path):
+    path = tmp_path / "steady.sqlite3"
+    _steady_journal(path)
+    window, page = trends_of(make_window, qtbot, path)
+    page.set_range("4 weeks")
+
+    def span(key: str) -> float:
+        lo, hi = page.charts.plots[key].vb.viewRange()[1]
+        return hi - lo
+
+    assert span("tst") >= 2.0  # hours
+    assert span("se") >= 20.0 and span("sri") >= 20.0  # points
+    lo, hi = page.charts.plots["ratings"].vb.viewRange()[1]
+    assert lo <= 1 and hi >= 10  # the whole rating scale
+    axis = page.charts.plots["tst"].getAxis("left")
+    values = axis.tickValues(6.0, 8.0, 100)[0][1]
+    assert axis.tickStrings(values, 1, 1) == ["6 h", "7 h", "8 h"]  # whole hours, never 7.5 h
+
+
+def test_a_panel_without_data_says_what_it_needs(make_window, qtbot, tmp_path):
+    path = tmp_path / "three.sqlite3"
+    _steady_journal(path, nights=3)
+    window, page = trends_of(make_window, qtbot, path)
+    note = page.charts.notes["sri"]
+    assert note.isVisible() and "needs 6 nights in a row" in note.toPlainText()
+    assert not page.charts.plots["sri"].getAxis("left").style["showValues"]
+    assert not page.charts.notes["tst"].isVisible()  # nights exist: drawn, no note
+
+
+def test_trends_open_on_the_latest_range_that_holds_nights(make_window, qtbot, tmp_path):
+    path = tmp_path / "old.sqlite3"
+    with open_journal(path, tz="Europe/Berlin") as j:
+        write_demo(j, nights=60, seed=2, end=TODAY - timedelta(days=20))
+    window, page = trends_of(make_window, qtbot, path)
+    start, end = page.visible_range()
+    assert start <= TODAY - timedelta(days=20) <= end  # the demo's last week, not an empty one
+    assert plotted_dates(page.charts.tst_curve)
+
+
+def test_switching_range_keeps_the_visible_end_date(make_window, qtbot, demo_path):
+    window, page = trends_of(make_window, qtbot, demo_path)
+    page.set_range("3 months")
+    qtbot.mouseClick(page.prev_button, Qt.MouseButton.LeftButton)
+    end = page.visible_range()[1]
+    for kind in ("week", "year", "4 weeks"):
+        button = page.findChild(type(page.this_button), f"range_{kind.replace(' ', '_')}")
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        assert page.visible_range()[1] == end, kind
+    qtbot.mouseClick(page.findChild(type(page.this_button), "range_all"), Qt.MouseButton.LeftButton)
+    end = page.visible_range()[1]  # "all" ends on the journal's last date
+    qtbot.mouseClick(
+        page.findChild(type(page.this_button), "range_week"), Qt.MouseButton.LeftButton
+    )
+    start, week_end = page.visible_range()
+    assert start <= end <= week_end  # the week that holds it
+
+
+def test_the_hover_line_never_describes_a_day_that_is_not_shown(make_window, qtbot, demo_path):
+    window, page = trends_of(make_window, qtbot, demo_path)
+    when = date(2026, 3, 10)
+    qtbot.mouseMove(page.charts.viewport(), _scene_to_viewport(page, "tst", when))
+    qtbot.waitUntil(lambda: "Tue 10 Mar 2026" in page.hover.text())
+    qtbot.mouseClick(page.prev_button, Qt.MouseButton.LeftButton)
+    assert "10 Mar" not in page.hover.text()
+    assert not any(line.isVisible() for line in page.charts.cursors)
+
+
+def test_the_sleep_diary_has_a_hover_readout(make_window, qtbot, demo_path):
+    window, page = trends_of(make_window, qtbot, demo_path)
+    page.show_diary(True)
+    diary = page.diary
+    rows = diary.rows()
+    row = rows.index(page.data.index_of(date(2026, 3, 10)))
+    qtbot.mouseMove(diary, QPoint(300, 30 + row * 20 + 10))
+    qtbot.waitUntil(lambda: "Tue 10 Mar 2026" in page.hover.text())
+
+
+def _ink(image: QImage, x0: int, y0: int, x1: int, y1: int, axis: int) -> np.ndarray:
+    """How many text-dark pixels each column (axis 0) or row (axis 1) of a strip holds."""
+    image = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    height = image.height()
+    data = np.frombuffer(image.constBits(), np.uint8).reshape(height, image.bytesPerLine())
+    strip = data[y0:y1, x0:x1] < 110
+    return strip.sum(axis=axis).astype(float)
+
+
+def _best_shift(a: np.ndarray, b: np.ndarray, most: int = 30) -> tuple[int, float]:
+    scores = {}
+    for shift in range(-most, most + 1):
+        x = a[max(0, shift) : len(a) + min(0, shift)]
+        y = b[max(0, -shift) : len(b) + min(0, -shift)]
+        if x.std() and y.std():
+            scores[shift] = float(np.corrcoef(x, y)[0, 1])
+    best = max(scores, key=scores.get)
+    return best, scores[best]
+
+
+def test_svg_export_places_its_labels_where_the_png_does(make_window, qtbot, demo_path, tmp_path):
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgRenderer
+
+    window, page = trends_of(make_window, qtbot, demo_path)
+    files = {k: tmp_path / f"chart.{k}" for k in ("png", "svg")}
+    page.ask_save_path = lambda parent, suggested, filter_: str(files[suggested[-3:]])
+    assert page.export("png") and page.export("svg")
+    png = QImage(str(files["png"]))
+    svg = QImage(png.size(), QImage.Format.Format_ARGB32)
+    svg.fill(Qt.GlobalColor.white)
+    painter = QPainter(svg)
+    QSvgRenderer(str(files["svg"])).render(painter)
+    painter.end()
+    width, height = png.width(), png.height()
+    # the clock, hour and value labels left of the plots, and the date labels at the bottom
+    left = [_ink(img, 0, 60, 62, height - 40, 1) for img in (png, svg)]
+    bottom = [_ink(img, 60, height - 26, width, height, 0) for img in (png, svg)]
+    for png_profile, svg_profile in (left, bottom):
+        shift, match = _best_shift(png_profile, svg_profile)
+        assert abs(shift) <= 2 and match > 0.8, (shift, match)
+
+
+def test_exported_pictures_carry_a_title_the_dates_and_a_legend(
+    make_window, qtbot, demo_path, tmp_path
+):
+    window, page = trends_of(make_window, qtbot, demo_path)
+    start, end = page.visible_range()
+    target = tmp_path / "chart"
+    page.ask_save_path = lambda parent, suggested, filter_: f"{target}.{suggested[-3:]}"
+    for view in ("charts", "diary"):
+        page.show_diary(view == "diary")
+        assert page.export("svg") and page.export("png")
+        text = " ".join(t or "" for t in (e.text for e in ET.parse(f"{target}.svg").iter()))
+        assert ("Sleep trends" if view == "charts" else "Sleep diary") in text
+        assert "9–15 March 2026" in text
+        for label in ("in bed", "asleep") + (("mood", "7-day SRI") if view == "charts" else ()):
+            assert label in text, (view, label)
+        png = QImage(f"{target}.png")
+        chart = page.charts if view == "charts" else page.diary
+        assert png.height() > chart.height()  # the caption sits above the chart
+        assert _ink(png, 0, 0, png.width(), 30, 0).sum() > 0

@@ -68,6 +68,14 @@ class TrendData:
         hi = min(self.n, self.index_of(end) + 1)
         return slice(lo, max(lo, hi))
 
+    def last_night(self) -> date | None:
+        """The latest date with a night."""
+        logged = np.flatnonzero(~np.isnan(self.tst_h))
+        return self.date_at(int(logged[-1])) if len(logged) else None
+
+    def has_night_between(self, start: date, end: date) -> bool:
+        return bool(np.any(~np.isnan(self.tst_h[self.span(start, end)])))
+
     def csv_bytes(self, start: date, end: date) -> bytes:
         """The visible chart's data as CSV (RFC 4180, CRLF), blanks where nothing was logged."""
         columns = [

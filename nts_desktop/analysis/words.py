@@ -266,6 +266,8 @@ NEEDS = {
     "cpd": "needs a chronotype and consecutive nights",
     "timing": "needs 2 nights",
     "sleep": "needs a night",
+    "sri_7d": "the 7-day SRI needs 6 nights in a row within a week",
+    "shift": "the midsleep shift needs two nights in a row",
 }
 
 

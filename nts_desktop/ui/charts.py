@@ -1,18 +1,15 @@
-"""Chart building blocks: date, clock and hour axes, and exporting a widget as PNG or SVG.
+"""Chart building blocks: date, clock and hour axes shared by the chart pages.
 
-pyqtgraph's own SVG exporter fails on current Qt (pyqtgraph issue 3495), so SVG goes through
-QSvgGenerator and ``QWidget.render``.
+(Exports are in ``export_image.py``: pyqtgraph's own SVG exporter fails on current Qt,
+pyqtgraph issue 3495, so pictures go through QSvgGenerator and ``render``.)
 """
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
-from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, QSize
-from PySide6.QtGui import QPainter
-from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QGraphicsView, QWidget
+from PySide6 import QtCore  # noqa: F401  (PySide6 first, so pyqtgraph binds to it)
 
 from nts_desktop.core.units import clock
 
@@ -72,33 +69,13 @@ class ClockAxis(pg.AxisItem):
 
 
 class HoursAxis(pg.AxisItem):
-    """Hours shown with their unit: ``7 h``, ``7.5 h``."""
+    """Hours on whole-hour ticks with their unit: ``6 h``, ``7 h``, ``8 h``."""
+
+    def tickValues(self, minVal: float, maxVal: float, size: float):
+        lo, hi = sorted((minVal, maxVal))
+        step = next((s for s in (1, 2, 3, 6) if (hi - lo) / s <= max(size / 28, 2)), 12)
+        first = math.ceil(lo / step) * step
+        return [(step, [float(v) for v in range(first, int(hi) + 1, step)])]
 
     def tickStrings(self, values, scale, spacing):
-        return [f"{v:g} h" for v in values]
-
-
-def save_png(widget: QWidget, path: str | Path) -> bool:
-    return widget.grab().save(str(path), "PNG")
-
-
-def save_svg(widget: QWidget, path: str | Path, title: str = "nts-desktop chart") -> bool:
-    """Render ``widget`` into an SVG file with QSvgGenerator."""
-    size = widget.size()
-    generator = QSvgGenerator()
-    generator.setFileName(str(path))
-    generator.setSize(QSize(size.width(), size.height()))
-    generator.setViewBox(QRect(0, 0, size.width(), size.height()))
-    generator.setTitle(title)
-    generator.setDescription("Exported by nts-desktop")
-    painter = QPainter()
-    if not painter.begin(generator):
-        return False
-    try:
-        if isinstance(widget, QGraphicsView):
-            widget.render(painter)  # the scene, drawn as vectors
-        else:
-            widget.render(painter, QPoint())
-    finally:
-        painter.end()
-    return Path(path).exists()
+        return [f"{v:.0f} h" for v in values]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 import numpy as np
-from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,10 +36,14 @@ RIGHT = 16
 
 
 class DiaryChart(QWidget):
-    """Rows of nights for a date range; ``double_plot`` shows each row over 48 hours."""
+    """Rows of nights for a date range; ``double_plot`` shows each row over 48 hours.
+    Pointing at a row emits ``dayHovered`` with its index into the data (None elsewhere)."""
+
+    dayHovered = Signal(object)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.setMouseTracking(True)
         self.setObjectName("diary_chart")
         self.setAccessibleName("Sleep diary chart")
         self.data: TrendData | None = None
@@ -80,6 +84,26 @@ class DiaryChart(QWidget):
         self.updateGeometry()
         self.setMinimumHeight(self.sizeHint().height())
         self.update()
+
+    def legend(self) -> tuple[tuple[str, str], ...]:
+        """What each colour means, for an exported picture."""
+        colors = chart_colors()
+        return (
+            (colors["in_bed"], "in bed"),
+            (colors["asleep"], "asleep (white ticks: awakenings, their count at the right)"),
+        )
+
+    def row_at(self, y: float) -> int | None:
+        """The data index of the row at height ``y`` (None above or below the rows)."""
+        rows = self.rows()
+        row = int((y - TOP) // ROW) if y >= TOP else -1
+        if not 0 <= row < len(rows) or self.data is None or not 0 <= rows[row] < self.data.n:
+            return None
+        return rows[row]
+
+    def mouseMoveEvent(self, event) -> None:
+        self.dayHovered.emit(self.row_at(event.position().y()))
+        super().mouseMoveEvent(event)
 
     def rows(self) -> list[int]:
         """Indices into the data of the dates shown, oldest first (may lie outside the data)."""

@@ -15,6 +15,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, Qt, Signal
 
 from nts_desktop.analysis.trends import TrendData
+from nts_desktop.analysis.words import NEEDS
 from nts_desktop.core.units import clock, hours_minutes
 
 from .charts import ClockAxis, DateAxis, HoursAxis, day_number
@@ -24,6 +25,18 @@ import pyqtgraph as pg  # isort: skip
 
 RATING_NAMES = ("mood", "focus", "resilience")
 DENSE = timedelta(days=120)  # over longer ranges daily ratings tangle: draw 7-day means
+# A value axis never spans less than this, so a small change does not fill a panel; and it
+# stays within what the measure can be.
+MIN_SPAN = {"tst": 2.0, "se": 20.0, "sri": 20.0, "shift": 60.0}
+BOUNDS = {"tst": (0.0, 24.0), "se": (0.0, 100.0), "sri": (-100.0, 100.0), "shift": (0.0, 1440.0)}
+EMPTY = {  # what a panel says when the range has nothing to draw in it
+    "window": "No nights logged in this range",
+    "tst": "No nights logged in this range",
+    "se": "No nights logged in this range",
+    "ratings": "No ratings in this range",
+    "sri": NEEDS["sri_7d"][0].upper() + NEEDS["sri_7d"][1:],
+    "shift": NEEDS["shift"][0].upper() + NEEDS["shift"][1:],
+}
 
 
 def _finite(*arrays: np.ndarray) -> np.ndarray:
@@ -112,13 +125,19 @@ class TrendCharts(pg.GraphicsLayoutWidget):
         self.rating_curves = {
             name: self._curve("ratings", SERIES[name], 1.5, "o", name) for name in RATING_NAMES
         }
-        self.plots["ratings"].setYRange(1, 10, padding=0.05)
+        self.plots["ratings"].setYRange(1, 10, padding=0.12)  # room for the 1 and 10 labels
         self.plots["ratings"].getAxis("left").setTicks([[(v, str(v)) for v in (1, 4, 7, 10)]])
         self.sri_curve = self._curve("sri", SERIES["sri"], 2, "o")
         self.shift_bars = pg.BarGraphItem(
             x=[], height=[], width=0.5, pen=None, brush=SERIES["shift"]
         )
         self.plots["shift"].addItem(self.shift_bars)
+        self.notes: dict[str, pg.TextItem] = {}
+        for key, plot in self.plots.items():
+            note = pg.TextItem(EMPTY[key], color=colors["muted"], anchor=(0.5, 0.5))
+            note.setVisible(False)
+            plot.addItem(note, ignoreBounds=True)
+            self.notes[key] = note
         self.cursors = []
         for plot in self.plots.values():
             line = pg.InfiniteLine(
@@ -159,11 +178,28 @@ class TrendCharts(pg.GraphicsLayoutWidget):
         self.asleep.setOpts(brush=colors["asleep"])
         for line in self.cursors:
             line.setPen(pg.mkPen(colors["muted"], style=Qt.PenStyle.DashLine))
+        for note in self.notes.values():
+            note.setColor(colors["muted"])
+
+    def legend(self) -> tuple[tuple[str, str], ...]:
+        """What each colour means, for an exported picture."""
+        colors = chart_colors()
+        return (
+            (colors["in_bed"], "in bed"),
+            (colors["asleep"], "asleep"),
+            (SERIES["tst"], "total sleep"),
+            (SERIES["se"], "efficiency"),
+            *((SERIES[name], name) for name in RATING_NAMES),
+            (SERIES["sri"], "7-day SRI"),
+            (SERIES["shift"], "midsleep shift"),
+        )
 
     # -- drawing -----------------------------------------------------------------------------
     def draw(self, data: TrendData, start: date, end: date) -> None:
         """Show the dates ``start``…``end`` of ``data``."""
         self.data, self.start, self.end = data, start, end
+        for line in self.cursors:
+            line.setVisible(False)  # the pointer's day may not be in the new range
         part = data.span(start, end)
         x = data.x[part]
         self._set_bars(self.in_bed, x, data.bedtime[part], data.out_of_bed[part])
@@ -187,6 +223,37 @@ class TrendCharts(pg.GraphicsLayoutWidget):
         lo, hi = day_number(start) - 0.6, day_number(end) + 0.6
         self.plots["window"].setXRange(lo, hi, padding=0)
         self._fit_window_axis(data, part)
+        ratings = [getattr(data, name)[part] for name in RATING_NAMES]
+        for key, series in (
+            ("window", [data.tst_h[part]]),
+            ("tst", [data.tst_h[part], data.tst_mean7[part]]),
+            ("se", [data.se[part], data.se_mean7[part]]),
+            ("ratings", ratings),
+            ("sri", [data.sri_7d[part]]),
+            ("shift", [data.midsleep_shift[part]]),
+        ):
+            self._fit_values(key, series, (lo + hi) / 2)
+
+    def _fit_values(self, key: str, series: list[np.ndarray], x_mid: float) -> None:
+        """A value axis spanning at least its minimum, or a note saying what is missing."""
+        plot = self.plots[key]
+        values = np.concatenate([a[~np.isnan(a)] for a in series])
+        empty = len(values) == 0
+        self.notes[key].setVisible(empty)
+        plot.getAxis("left").setStyle(showValues=not empty)
+        if key in ("window", "ratings") and not empty:
+            return  # the clock and rating axes have their own fixed spans
+        if empty:
+            y_lo, y_hi = plot.vb.viewRange()[1]
+            self.notes[key].setPos(x_mid, (y_lo + y_hi) / 2)
+            return
+        low, high = float(values.min()), float(values.max())
+        if key == "shift":
+            low = 0.0  # bars stand on zero
+        span = max(high - low, MIN_SPAN[key])
+        floor, ceiling = BOUNDS[key]
+        y_lo = min(max((low + high - span) / 2, floor), ceiling - span)
+        plot.setYRange(y_lo, y_lo + span, padding=0.08)
 
     @staticmethod
     def _set_bars(item: pg.BarGraphItem, x: np.ndarray, a: np.ndarray, b: np.ndarray) -> None:

@@ -31,13 +31,14 @@ from nts_desktop.analysis.trends import TrendData, trend_data
 from nts_desktop.core.ranges import RANGES, date_range, step
 
 from .background import Background
-from .charts import save_png, save_svg
 from .context import AppContext, RefreshWhenShown, read_snapshot
 from .diary_chart import DiaryChart
+from .export_image import Caption, save_png, save_svg
 from .style import role_label
 from .trend_charts import TrendCharts, describe
 
 AskSavePath = Callable[[QWidget, str, str], str | None]
+HOVER_HINT = "Point at a day to see its values; click it in the charts to open it in Today."
 
 
 def _ask_save_path(parent: QWidget, suggested: str, filter_: str) -> str | None:
@@ -57,6 +58,7 @@ class TrendsPage(RefreshWhenShown, QWidget):
         self.setObjectName("trends_page")
         self.kind = "week"
         self.anchor = ctx.today()
+        self._opened = False  # the first data moves the range to where nights are
         self.data: TrendData | None = None
         self.ask_save_path: AskSavePath = _ask_save_path
         self.background = Background(self)
@@ -121,11 +123,12 @@ class TrendsPage(RefreshWhenShown, QWidget):
         self.charts.dayHovered.connect(lambda i: self.hover.setText(self.describe(i)))
         self.charts.dayClicked.connect(lambda i: self.openDate.emit(self.data.date_at(i)))
         self.diary = DiaryChart()
+        self.diary.dayHovered.connect(self._diary_hovered)
         self.stack.addWidget(self.charts)
         self.stack.addWidget(self.diary.scroll_area())
         layout.addWidget(self.stack, 1)
         self.hover = role_label("hint", objectName="trend_hover")
-        self.hover.setText("Point at a day to see its values; click it to open it in Today.")
+        self.hover.setText(HOVER_HINT)
         self.empty = role_label("hint", objectName="trends_empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -161,6 +164,12 @@ class TrendsPage(RefreshWhenShown, QWidget):
 
     def _computed(self, data: TrendData | None) -> None:
         self.data = data
+        if not self._opened and data is not None:
+            self._opened = True  # the first data: open on the latest range that holds nights
+            start, end = self.visible_range()
+            last = data.last_night()
+            if last is not None and not data.has_night_between(start, end):
+                self.anchor = last
         self.redraw()
         self.computed.emit()
 
@@ -177,6 +186,8 @@ class TrendsPage(RefreshWhenShown, QWidget):
         return date_range(self.kind, self.anchor, (first_weekday - 1) % 7, journal)
 
     def set_range(self, kind: str) -> None:
+        """Show another length of range ending where the shown one ends."""
+        self.anchor = self.visible_range()[1]
         self.kind = kind
         self.range_group.button(RANGES.index(kind)).setChecked(True)
         self.redraw()
@@ -192,7 +203,8 @@ class TrendsPage(RefreshWhenShown, QWidget):
     # -- drawing -----------------------------------------------------------------------------
     def redraw(self) -> None:
         start, end = self.visible_range()
-        self.range_label.setText(_range_words(start, end))
+        self.range_label.setText(range_words(start, end))
+        self.hover.setText(HOVER_HINT)  # never a day the new range may not show
         self.prev_button.setEnabled(self.kind != "all")
         self.next_button.setEnabled(self.kind != "all")
         data = self.data
@@ -220,9 +232,12 @@ class TrendsPage(RefreshWhenShown, QWidget):
         return describe(self.data, i)
 
     # -- views and exports -------------------------------------------------------------------
+    def _diary_hovered(self, i: int | None) -> None:
+        self.hover.setText(self.describe(i) if i is not None else HOVER_HINT)
+
     def _show_view(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
-        self.hover.setVisible(index == 0)
+        self.hover.setText(HOVER_HINT)
         if index == 1:
             self._update_diary()
 
@@ -246,12 +261,18 @@ class TrendsPage(RefreshWhenShown, QWidget):
         path = self.ask_save_path(self, f"{stem}.{kind}", filters[kind])
         if not path:
             return None
-        target = self.charts if self.stack.currentIndex() == 0 else self.diary
+        charts = self.stack.currentIndex() == 0
+        target = self.charts if charts else self.diary
+        caption = Caption(
+            "Sleep trends" if charts else "Sleep diary: one row per night, 18:00 to 18:00",
+            f"{range_words(start, end)} · nts-desktop",
+            self.charts.legend() if charts else self.diary.legend(),
+        )
         try:
             if kind == "png":
-                ok = save_png(target, path)
+                ok = save_png(target, path, caption)
             elif kind == "svg":
-                ok = save_svg(target, path, f"nts-desktop {self.kind} {start} to {end}")
+                ok = save_svg(target, path, caption)
             else:
                 from nts_desktop.io.csv_export import write_atomically
 
@@ -269,7 +290,7 @@ class TrendsPage(RefreshWhenShown, QWidget):
         return path if ok else None
 
 
-def _range_words(start: date, end: date) -> str:
+def range_words(start: date, end: date) -> str:
     if start.year == end.year:
         if start.month == end.month:
             return f"{start.day}–{end.day} {end:%B %Y}"
