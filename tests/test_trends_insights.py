@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import threading
 import xml.etree.ElementTree as ET
 from datetime import date, datetime, timedelta
@@ -513,3 +514,23 @@ def test_exported_pictures_carry_a_title_the_dates_and_a_legend(
         chart = page.charts if view == "charts" else page.diary
         assert png.height() > chart.height()  # the caption sits above the chart
         assert _ink(png, 0, 0, png.width(), 30, 0).sum() > 0
+
+
+def test_hours_read_as_hours_and_minutes_on_insights(make_window, qtbot, demo_path):
+    window = make_window(demo_path, now=NOW)
+    page = window.insights
+    with qtbot.waitSignal(page.computed, timeout=30000):
+        window.show_page(window.INSIGHTS)
+    row = next(
+        i for i, c in enumerate(page.model.rows) if (c.predictor, c.outcome) == ("tst_h", "mood")
+    )
+    page.table.selectRow(row)
+    qtbot.wait(100)
+    dot = page._points[0]
+    scene = page.scatter.getPlotItem().vb.mapViewToScene(QPointF(dot[0], dot[1]))
+    qtbot.mouseMove(page.scatter.viewport(), page.scatter.mapFromScene(scene))
+    qtbot.waitUntil(lambda: "→" in page.days_label.text())
+    assert re.match(r"^\d+ h \d\d → \d+: ", page.days_label.text()), page.days_label.text()
+    axis = page.scatter.getAxis("bottom")
+    values = axis.tickValues(5.5, 9.5, 300)[0][1]
+    assert all(re.fullmatch(r"\d+ h", t) for t in axis.tickStrings(values, 1, 1))

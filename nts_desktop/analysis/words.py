@@ -228,6 +228,18 @@ UNITS = {
 }
 
 
+def value_text(name: str, value: float) -> str:
+    """One value of a measure as people read it: ``7 h 45``, ``12 min``, ``88 %``, ``7``."""
+    if name.startswith("tag:"):
+        return "tagged" if value else "not tagged"
+    unit = UNITS.get(name, "")
+    if unit == "h":
+        return hours_minutes(value * 60)
+    if unit in ("min", "%"):
+        return f"{value:.0f} {unit}"
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.1f}"
+
+
 def with_unit(label: str, name: str) -> str:
     """A measure's label with its unit, for a chart axis: ``total sleep (h)``."""
     if name.startswith("tag:"):

@@ -69,13 +69,20 @@ class ClockAxis(pg.AxisItem):
 
 
 class HoursAxis(pg.AxisItem):
-    """Hours on whole-hour ticks with their unit: ``6 h``, ``7 h``, ``8 h``."""
+    """Hours on whole-hour ticks with their unit: ``6 h``, ``7 h``, ``8 h``. With
+    ``hours = False`` it is a plain value axis (the Insights scatter switches per pair)."""
+
+    hours = True
 
     def tickValues(self, minVal: float, maxVal: float, size: float):
+        if not self.hours:
+            return super().tickValues(minVal, maxVal, size)
         lo, hi = sorted((minVal, maxVal))
         step = next((s for s in (1, 2, 3, 6) if (hi - lo) / s <= max(size / 28, 2)), 12)
         first = math.ceil(lo / step) * step
         return [(step, [float(v) for v in range(first, int(hi) + 1, step)])]
 
     def tickStrings(self, values, scale, spacing):
+        if not self.hours:
+            return super().tickStrings(values, scale, spacing)
         return [f"{v:.0f} h" for v in values]

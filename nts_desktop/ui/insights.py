@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nts_desktop.analysis.correlate import Correlation
 from nts_desktop.analysis.stats import Stats, compute
 from nts_desktop.analysis.words import (
     MEASURES,
@@ -33,11 +34,13 @@ from nts_desktop.analysis.words import (
     outcome_label,
     pair_sentence,
     predictor_label,
+    value_text,
     with_unit,
 )
 from nts_desktop.core.units import plural
 
 from .background import Background
+from .charts import HoursAxis
 from .context import AppContext, RefreshWhenShown, read_snapshot
 from .correlation_model import CorrelationModel
 from .style import role_label
@@ -81,6 +84,7 @@ class InsightsPage(RefreshWhenShown, QWidget):
         self.background.finished.connect(self._computed)
         self.background.failed.connect(self._failed)
         self._points: list[tuple[float, float, list[date]]] = []
+        self._pair: Correlation | None = None  # the pair the scatter shows
         self._build()
         ctx.changed.connect(self._on_changed)
 
@@ -138,7 +142,9 @@ class InsightsPage(RefreshWhenShown, QWidget):
         self.sentence = QLabel(objectName="insights_sentence")
         self.sentence.setWordWrap(True)
         self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.scatter = pg.PlotWidget()
+        self.scatter = pg.PlotWidget(
+            axisItems={"bottom": HoursAxis("bottom"), "left": HoursAxis("left")}
+        )
         self.scatter.setObjectName("insights_scatter")
         self.scatter.setMenuEnabled(False)
         self.scatter.setMouseEnabled(x=False, y=False)
@@ -229,7 +235,7 @@ class InsightsPage(RefreshWhenShown, QWidget):
             self.sentence.setText("")
             self.scatter.setVisible(False)
             return
-        c = self.model.rows[row]
+        c = self._pair = self.model.rows[row]
         x = self.stats.series[c.predictor]
         y = self.stats.series[c.outcome]
         both = ~np.isnan(x) & ~np.isnan(y)
@@ -248,6 +254,8 @@ class InsightsPage(RefreshWhenShown, QWidget):
             self.trend.setData(line_x, slope * line_x + intercept)
         else:
             self.trend.setData([], [])
+        self.scatter.getAxis("bottom").hours = c.predictor == "tst_h"
+        self.scatter.getAxis("left").hours = c.outcome == "tst_h"
         self.scatter.setLabel("bottom", with_unit(predictor_label(c.predictor), c.predictor))
         self.scatter.setLabel("left", with_unit(outcome_label(c.outcome), c.outcome))
         self.sentence.setText(pair_sentence(c))
@@ -269,9 +277,12 @@ class InsightsPage(RefreshWhenShown, QWidget):
         )
         self.days_label.setText(self.describe_point(nearest))
 
-    @staticmethod
-    def describe_point(point: tuple[float, float, list[date]]) -> str:
+    def describe_point(self, point: tuple[float, float, list[date]]) -> str:
+        """The days behind one dot, with the two values in their units."""
         x, y, days = point
+        c = self._pair
+        assert c is not None
         listed = ", ".join(f"{d:%a} {d.day} {d:%b %Y}" for d in days[:8])
         more = f" and {len(days) - 8} more" if len(days) > 8 else ""
-        return f"{x:.4g} → {y:.4g}: {plural(len(days), 'day')}: {listed}{more}"
+        values = f"{value_text(c.predictor, x)} → {value_text(c.outcome, y)}"
+        return f"{values}: {plural(len(days), 'day')}: {listed}{more}"
