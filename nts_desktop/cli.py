@@ -148,8 +148,14 @@ def cli(ctx: click.Context, db: str | None, tz: str | None, startup_check: bool)
     show_default=True,
     help="What to do with dates the journal already holds.",
 )
+@click.option(
+    "--date-order",
+    type=click.Choice(["dmy", "mdy"]),
+    help="Numeric dates put the day (dmy, 31/12/2026) or the month (mdy, 12/31/2026) first; "
+    "needed only when the file does not settle it.",
+)
 @pass_context
-def import_command(obj: Context, file: Path, on_conflict: str) -> None:
+def import_command(obj: Context, file: Path, on_conflict: str, date_order: str | None) -> None:
     """Import a CSV file (all rows or none)."""
     from nts_desktop.core.timeutil import system_zone_name
     from nts_desktop.io.csv_import import ImportRefused, import_bytes, read_csv
@@ -157,6 +163,8 @@ def import_command(obj: Context, file: Path, on_conflict: str) -> None:
     def refuse(exc: ImportRefused) -> Refused:
         count = len(exc.problems)
         hint = "\nUse --on-conflict skip or --on-conflict replace." if exc.conflicts else ""
+        if exc.date_order:
+            hint = "\nUse --date-order dmy (day first) or --date-order mdy (month first)."
         return Refused(f"{file}: nothing imported, {plural(count, 'problem')}:\n" + str(exc) + hint)
 
     try:
@@ -166,12 +174,18 @@ def import_command(obj: Context, file: Path, on_conflict: str) -> None:
     if not obj.db_path.exists():
         # check the file before a new journal is created, so a refused import leaves nothing
         try:
-            read_csv(data, obj.tz or system_zone_name(), filename=str(file))
+            read_csv(data, obj.tz or system_zone_name(), filename=str(file), date_order=date_order)
         except ImportRefused as exc:
             raise refuse(exc) from exc
     with obj.journal(write=True) as journal:
         try:
-            result = import_bytes(journal, data, on_conflict, str(file))  # type: ignore[arg-type]
+            result = import_bytes(
+                journal,
+                data,
+                on_conflict,  # type: ignore[arg-type]
+                str(file),
+                date_order,  # type: ignore[arg-type]
+            )
         except ImportRefused as exc:
             raise refuse(exc) from exc
     for warning in result.warnings:

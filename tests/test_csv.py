@@ -193,7 +193,7 @@ NIGHT_HEAD = "date,bedtime,lights_out,sleep_latency_min,awakenings,waso_min,fina
         ("2025-04-08,23:00,23:10,10,1,,06:50,07:00", "waso_min", "missing"),
         ("2025-04-08,23:00,23:10,400,1,300,06:50,07:00", "waso_min", "more than"),
         ("2025-04-08,23:00,23:10,500,1,5,06:50,07:00", "sleep_latency_min", "after the final"),
-        ("08.04.2025,23:00,23:10,10,1,5,06:50,07:00", "date", "not a date"),
+        ("8th April 2025,23:00,23:10,10,1,5,06:50,07:00", "date", "not a date"),
         ("2025-02-30,23:00,23:10,10,1,5,06:50,07:00", "date", "not a calendar date"),
         ("2025-03-30,23:00,23:10,10,1,5,02:30,07:00", "final_wake", "does not exist"),
     ],

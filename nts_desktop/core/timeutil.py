@@ -15,8 +15,10 @@ from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .units import shown
+
 UTC = UTC
-_BARE_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
+_BARE_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(?:([ap])\.?\s?m\.?)?$", re.IGNORECASE)
 
 
 class TimeRuleError(ValueError):
@@ -27,11 +29,11 @@ class TimeRuleError(ValueError):
 def zone(name: str) -> ZoneInfo:
     """The IANA zone called ``name``; raises TimeRuleError naming it if it is unknown."""
     if not name or name != name.strip() or name.startswith("/") or ".." in name:
-        raise TimeRuleError(f"{name!r} is not an IANA time zone (e.g. Europe/Berlin)")
+        raise TimeRuleError(f"{shown(name)} is not an IANA time zone (e.g. Europe/Berlin)")
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError) as exc:
-        raise TimeRuleError(f"{name!r} is not an IANA time zone (e.g. Europe/Berlin)") from exc
+        raise TimeRuleError(f"{shown(name)} is not an IANA time zone (e.g. Europe/Berlin)") from exc
 
 
 def system_zone_name() -> str:
@@ -99,14 +101,19 @@ def _exists(naive: datetime, z: ZoneInfo) -> bool:
 
 
 def parse_bare_time(text: str) -> time | None:
-    """``HH:MM`` (or ``HH:MM:SS``, as spreadsheets write it) as a time of day, or None when
-    ``text`` is not a bare time."""
+    """``HH:MM``, ``HH:MM:SS`` or a 12-hour reading (``11:03 PM``; ``12:27 AM`` is 00:27), as
+    spreadsheets write them, as a time of day; None when ``text`` is not a bare time."""
     m = _BARE_TIME.match(text.strip())
     if not m:
         return None
     hour, minute, second = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+    half = (m.group(4) or "").lower()
+    if half:
+        if not 1 <= hour <= 12:
+            raise TimeRuleError(f"{shown(text.strip())} is not a 12-hour time (1:00 to 12:59)")
+        hour = hour % 12 + (12 if half == "p" else 0)
     if hour > 23 or minute > 59 or second > 59:
-        raise TimeRuleError(f"{text.strip()!r} is not a time of day (00:00 to 23:59)")
+        raise TimeRuleError(f"{shown(text.strip())} is not a time of day (00:00 to 23:59)")
     return time(hour, minute, second)
 
 
@@ -117,10 +124,11 @@ def parse_datetime(text: str, zone_name: str) -> datetime:
         parsed = datetime.fromisoformat(value)
     except ValueError as exc:
         raise TimeRuleError(
-            f"{value!r} is not a time (expected HH:MM or ISO 8601 like 2025-04-06T22:45+02:00)"
+            f"{shown(value)} is not a time (expected HH:MM, 11:03 PM or ISO 8601 like "
+            "2025-04-06T22:45+02:00)"
         ) from exc
     if "T" not in value and " " not in value:
-        raise TimeRuleError(f"{value!r} is a date, not a time (expected HH:MM or ISO 8601)")
+        raise TimeRuleError(f"{shown(value)} is a date, not a time (expected HH:MM or ISO 8601)")
     if parsed.tzinfo is None:
         return localize(parsed, zone_name)
     return in_zone(parsed, zone_name)

@@ -30,3 +30,8 @@ def clock(minutes: float | None) -> str:
 def plural(count: int, word: str) -> str:
     """``1 night``, ``2 nights``."""
     return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def shown(text: str, limit: int = 60) -> str:
+    """``text`` quoted for a message, cut to ``limit`` characters (a 10 MB cell stays short)."""
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")

@@ -34,16 +34,72 @@ class RowProblem:
         return f"{where}{self.line}:{col} {self.message}"
 
 
+MOST_LINES = 100  # a report never lists more than this (one mistake in 1 000 000 rows is one line)
+
+
 class ImportRefused(ValueError):
     """Nothing was written; ``problems`` says why, row by row."""
 
     def __init__(
-        self, problems: list[RowProblem], filename: str = "", conflicts: list[date] | None = None
+        self,
+        problems: list[RowProblem],
+        filename: str = "",
+        conflicts: list[date] | None = None,
+        date_order: bool = False,
     ):
         self.problems = problems
         self.filename = filename
         self.conflicts = conflicts or []  # dates already in the journal (policy "fail")
-        super().__init__("\n".join(p.describe(filename) for p in problems))
+        self.date_order = date_order  # the file's numeric dates need day or month first
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self, most: int = MOST_LINES) -> list[str]:
+        """The report: a problem that repeats (the same mistake in many rows) once, with its
+        count and lines; the others one a line; at most ``most`` lines."""
+        return summarize(self.problems, self.filename, most)
+
+
+_VALUES = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|\d+")
+
+
+def _kind(problem: RowProblem) -> tuple[str | None, str]:
+    """What a problem says with its values left out: rows with the same kind repeat one
+    mistake (every time 12-hour, every date in another format)."""
+    return problem.column, _VALUES.sub("#", problem.message)
+
+
+def line_ranges(lines: list[int], most: int = 6) -> str:
+    """``2–40, 42, 44–366`` (the first ``most`` runs, then ``…``)."""
+    runs: list[list[int]] = []
+    for line in sorted(set(lines)):
+        if runs and line == runs[-1][1] + 1:
+            runs[-1][1] = line
+        else:
+            runs.append([line, line])
+    text = [f"{a}–{b}" if b > a else str(a) for a, b in runs[:most]]
+    return ", ".join(text) + (", …" if len(runs) > most else "")
+
+
+def summarize(problems: list[RowProblem], filename: str = "", most: int = MOST_LINES) -> list[str]:
+    groups: dict[tuple[str | None, str], list[RowProblem]] = {}
+    for p in problems:
+        groups.setdefault(_kind(p), []).append(p)
+    out: list[str] = []
+    for group in groups.values():
+        if len(group) < 3:
+            out.extend(p.describe(filename) for p in group)
+            continue
+        first = group[0]
+        where = f"{filename}:" if filename else ""
+        col = f" column {first.column}:" if first.column else ""
+        out.append(
+            f"{where}lines {line_ranges([p.line for p in group])} ({len(group)} rows):{col} "
+            f"{first.message} (line {first.line}; the other rows alike)"
+        )
+    if len(out) > most:
+        rest = len(out) - most + 1
+        out = [*out[: most - 1], f"… and {rest} more problems"]
+    return out
 
 
 def normalize_header(name: str) -> str:

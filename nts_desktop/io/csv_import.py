@@ -9,13 +9,20 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from nts_desktop.core.dates import (
+    DateOrder,
+    DateOrderConflict,
+    DateOrderUnknown,
+    looks_like_date,
+    parse_date,
+    settle_order,
+)
 from nts_desktop.core.entry import build_night
 from nts_desktop.core.records import (
     DIARY,
@@ -42,7 +49,6 @@ __all__ = ["ImportRefused", "ImportResult", "RowProblem", "import_bytes", "impor
 MAX_CELL = 1 << 30  # notes may be long; the csv module's default limit is 128 KiB
 Policy = Literal["fail", "skip", "replace"]
 POLICIES: tuple[Policy, ...] = ("fail", "skip", "replace")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 NIGHT_CELLS = (*NIGHT_TIMES, *NIGHT_NUMBERS)
 DAY_CELLS = tuple(c for c in COLUMNS if FIELD[c].part == "day")
 
@@ -81,15 +87,13 @@ class ImportResult:
         return ", ".join(parts)
 
 
-def _parse_row(row: Row, journal_zone: str, free_weekdays: Iterable[int]) -> Day | Night | None:
-    raw_date = row.text("date").strip()
-    if not _DATE.match(raw_date):
-        row.fail("date", f"{raw_date!r} is not a date (expected YYYY-MM-DD)")
-        return None
+def _parse_row(
+    row: Row, journal_zone: str, free_weekdays: Iterable[int], order: DateOrder | None
+) -> Day | Night | None:
     try:
-        when = date.fromisoformat(raw_date)
-    except ValueError:
-        row.fail("date", f"{raw_date!r} is not a calendar date")
+        when = parse_date(row.text("date"), order)
+    except ValueError as exc:
+        row.fail("date", str(exc))
         return None
     source = row.text("source").strip() or DIARY
     tz = row.text("tz").strip() or journal_zone
@@ -140,10 +144,42 @@ def _parse_row(row: Row, journal_zone: str, free_weekdays: Iterable[int]) -> Day
     return None if row.problems else day
 
 
+def _settle_date_order(
+    text: str, header: list[str], given: DateOrder | None, filename: str
+) -> DateOrder | None:
+    """The order of day and month of the file's date column (design §6), read ahead."""
+    if "date" not in header:
+        return None
+    column = header.index("date")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    next(reader, None)
+    cells, end = [], 1
+    try:
+        for row in reader:
+            line, end = end + 1, reader.line_num
+            if len(row) > column:
+                cells.append((line, row[column]))
+    except csv.Error:
+        pass  # the main pass reports broken quoting with its line
+    try:
+        return settle_order(cells, given)
+    except DateOrderUnknown as exc:
+        raise ImportRefused([RowProblem(1, "date", str(exc))], filename, date_order=True) from None
+    except DateOrderConflict as exc:
+        raise ImportRefused([RowProblem(1, "date", str(exc))], filename) from None
+
+
 def read_csv(
-    data: bytes, journal_zone: str, free_weekdays: Iterable[int] = (5, 6), filename: str = ""
+    data: bytes,
+    journal_zone: str,
+    free_weekdays: Iterable[int] = (5, 6),
+    filename: str = "",
+    date_order: DateOrder | None = None,
 ) -> ParsedCsv:
-    """Parse a whole file; raises ImportRefused with every problem if any row is bad."""
+    """Parse a whole file; raises ImportRefused with every problem if any row is bad.
+
+    ``date_order`` says whether numeric dates put the day or the month first, for a file
+    whose dates leave it open (ImportRefused with ``date_order=True`` asks for it)."""
     try:
         text = decode(data)
     except ImportRefused as exc:
@@ -208,6 +244,7 @@ def read_csv(
             )
         if problems:
             raise ImportRefused(problems, filename)
+        order = _settle_date_order(text, header, date_order, filename)
         first_line: dict[tuple[date, str], int] = {}
         end_of_previous = reader.line_num
         for cells in reader:
@@ -227,11 +264,11 @@ def read_csv(
                 continue
             row = Row(line, {h: c for h, c in zip(header, cells, strict=False) if h in COLUMNS})
             if all(row.blank(c) for c in COLUMNS if c != "date") and (
-                row.blank("date") or _DATE.match(row.text("date").strip())
+                row.blank("date") or looks_like_date(row.text("date"))
             ):
                 parsed.blank_rows += 1
                 continue
-            record = _parse_row(row, journal_zone, free_weekdays)
+            record = _parse_row(row, journal_zone, free_weekdays, order)
             problems.extend(row.problems)
             if record is None:
                 continue
@@ -264,7 +301,12 @@ def read_csv(
     return parsed
 
 
-def import_csv(journal: Journal, source: str | Path, on_conflict: Policy = "fail") -> ImportResult:
+def import_csv(
+    journal: Journal,
+    source: str | Path,
+    on_conflict: Policy = "fail",
+    date_order: DateOrder | None = None,
+) -> ImportResult:
     """Import a CSV file into the journal, all or nothing; raises ImportRefused on any problem."""
     path = Path(source)
     name = str(source)
@@ -274,16 +316,20 @@ def import_csv(journal: Journal, source: str | Path, on_conflict: Policy = "fail
         raise ImportRefused(
             [RowProblem(0, None, f"cannot be read ({exc.strerror})")], name
         ) from exc
-    return import_bytes(journal, data, on_conflict, name)
+    return import_bytes(journal, data, on_conflict, name, date_order)
 
 
 def import_bytes(
-    journal: Journal, data: bytes, on_conflict: Policy = "fail", filename: str = ""
+    journal: Journal,
+    data: bytes,
+    on_conflict: Policy = "fail",
+    filename: str = "",
+    date_order: DateOrder | None = None,
 ) -> ImportResult:
     """Import CSV bytes (see ``import_csv``)."""
     if on_conflict not in POLICIES:
         raise ValueError(f"on_conflict must be one of {POLICIES}")
-    parsed = read_csv(data, journal.zone_name, journal.settings.free_weekdays, filename)
+    parsed = read_csv(data, journal.zone_name, journal.settings.free_weekdays, filename, date_order)
     existing_days = journal.dates()
     existing_nights = {(n.date, n.source) for n in journal.device_nights()}
     day_conflicts = [(line, d) for line, d in parsed.days if d.date in existing_days]

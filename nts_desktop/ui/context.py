@@ -70,9 +70,11 @@ class AppContext(QObject):
         change = self.journal.delete_day(when)
         return self.emit(change.saying(message) if message else change, origin)
 
-    def import_csv(self, path: str, policy: str = "fail") -> ImportResult:
+    def import_csv(
+        self, path: str, policy: str = "fail", date_order: str | None = None
+    ) -> ImportResult:
         """Import a CSV file (all or nothing); raises ImportRefused, broadcasts on success."""
-        result = import_csv(self.journal, path, policy)  # type: ignore[arg-type]
+        result = import_csv(self.journal, path, policy, date_order)  # type: ignore[arg-type]
         self.emit(result.change.saying(f"{Path(path).name}: {result.summary()}."))
         return result
 

@@ -62,9 +62,7 @@ def _paint(painter: QPainter, widget: QWidget, caption: Caption, size: QSize) ->
     y += body.height() + 4
     x = PAD
     for color, label in caption.legend:
-        painter.fillRect(
-            QRectF(x, y + (body.height() - SWATCH) / 2, SWATCH, SWATCH), QColor(color)
-        )
+        painter.fillRect(QRectF(x, y + (body.height() - SWATCH) / 2, SWATCH, SWATCH), QColor(color))
         x += SWATCH + 4
         painter.setPen(QColor(colors["foreground"]))
         painter.drawText(x, y + body.ascent(), label)

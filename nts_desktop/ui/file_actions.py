@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from nts_desktop.core.units import plural
+from nts_desktop.io.csv_cells import summarize
 from nts_desktop.io.csv_export import export_csv
 from nts_desktop.io.csv_import import ImportRefused
 
@@ -59,7 +60,7 @@ class ImportReport(QDialog):
         layout.addWidget(self.summary)
         self.details = QPlainTextEdit(objectName="import_problems")
         self.details.setReadOnly(True)
-        self.details.setPlainText("\n".join(p.describe() for p in error.problems))
+        self.details.setPlainText("\n".join(summarize(error.problems)))
         self.details.setAccessibleName("Problems found in the file")
         self.details.setMinimumSize(560, 240)
         layout.addWidget(self.details)
@@ -148,6 +149,22 @@ def _ask_conflict(parent: QWidget, dates: list[date]) -> str:
     return "skip" if clicked is skip else "replace" if clicked is replace else "cancel"
 
 
+def _ask_date_order(parent: QWidget, reason: str) -> str | None:
+    """Day first or month first, for a file whose numeric dates leave it open."""
+    example = reason.split("(e.g. ", 1)[-1].split(")", 1)[0]
+    box = QMessageBox(parent)
+    box.setWindowTitle("Which comes first, the day or the month?")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setText(f"The file's dates, such as {example}, can be read two ways.")
+    box.setInformativeText("Nothing in the file settles it. How were they written?")
+    day = box.addButton("Day first (31/12/2026)", QMessageBox.ButtonRole.AcceptRole)
+    month = box.addButton("Month first (12/31/2026)", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return "dmy" if clicked is day else "mdy" if clicked is month else None
+
+
 def _ask_export(parent: QWidget, first: date | None, last: date | None) -> ExportChoice | None:
     dialog = ExportDialog(first, last, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -167,6 +184,7 @@ class FileActions:
         self.parent = parent
         self.ask_open_path: Callable[[QWidget], str | None] = _ask_open_path
         self.ask_conflict: Callable[[QWidget, list[date]], str] = _ask_conflict
+        self.ask_date_order: Callable[[QWidget, str], str | None] = _ask_date_order
         self.ask_export: Callable[[QWidget, date | None, date | None], ExportChoice | None] = (
             _ask_export
         )
@@ -177,13 +195,18 @@ class FileActions:
         path = self.ask_open_path(self.parent)
         if not path:
             return False
-        policy = "fail"
+        policy, order = "fail", None
         while True:
             try:
                 with _Busy(self.parent, f"Importing {Path(path).name}…", Path(path)):
-                    self.ctx.import_csv(path, policy)
+                    self.ctx.import_csv(path, policy, order)
                 return True
             except ImportRefused as error:
+                if error.date_order and order is None:
+                    order = self.ask_date_order(self.parent, error.problems[0].message)
+                    if order is None:
+                        return False
+                    continue
                 if (
                     error.conflicts
                     and policy == "fail"
