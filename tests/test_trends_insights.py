@@ -25,6 +25,7 @@ from nts_desktop.demo import write_demo
 from nts_desktop.storage import open_journal
 from nts_desktop.ui.background import Background
 from nts_desktop.ui.charts import day_number
+from nts_desktop.ui.correlation_model import COLUMN
 
 NOW = datetime(2026, 3, 12, 7, 40, tzinfo=ZoneInfo("Europe/Berlin"))
 TODAY = NOW.date()
@@ -186,7 +187,7 @@ def test_insights_table_matches_stats_json(make_window, qtbot, demo_path):
     for row, c in enumerate(rows):
         want = by_pair[(c.predictor, c.outcome)]
         assert c.n == want["n"]
-        shown = page.model.index(row, 2).data()
+        shown = page.model.index(row, COLUMN["ρ [95 % CI]"]).data()
         if want["rho"] is None:
             assert shown == "–"
         else:
@@ -234,7 +235,7 @@ def test_empty_and_three_night_journals_render(make_window, qtbot, tmp_path):
         window.show_page(window.INSIGHTS)
     assert window.insights.cards["sri"].value.text().startswith("–")
     assert window.insights.model.rowCount() > 0
-    words = window.insights.model.index(0, 6).data()
+    words = window.insights.model.index(0, COLUMN["In words"]).data()
     assert words == "needs 14 more days"
     window.close()
 
@@ -253,7 +254,7 @@ def test_empty_and_three_night_journals_render(make_window, qtbot, tmp_path):
     assert not page.diary.grab().isNull()
     with qtbot.waitSignal(window.insights.computed, timeout=30000):
         window.show_page(window.INSIGHTS)
-    assert "needs 11 more days" in window.insights.model.index(0, 6).data()
+    assert "needs 11 more days" in window.insights.model.index(0, COLUMN["In words"]).data()
 
 
 def test_theme_setting_switches_palette_and_charts(make_window, qtbot, demo_path):
@@ -341,7 +342,7 @@ def test_the_scatter_sentence_calls_a_tendency_only_what_the_table_calls_clear_o
         rect = page.table.visualRect(page.model.index(row, 0))
         qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         text = page.sentence.text()
-        in_words = page.model.index(row, 6).data()
+        in_words = page.model.index(row, COLUMN["In words"]).data()
         if evidence in ("clear", "suggestive"):
             assert in_words.startswith(evidence) and text.startswith(evidence.capitalize())
             assert "tended to be higher" in text and "not proof of cause" in text

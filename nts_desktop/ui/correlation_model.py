@@ -23,7 +23,9 @@ from nts_desktop.analysis.words import (
 )
 
 Index = QModelIndex | QPersistentModelIndex
-HEADERS = ("Predictor", "Outcome", "ρ [95 % CI]", "Days", "n eff", "q", "In words")
+# the words next to the names, so they stay readable in a narrow window; the numbers after
+HEADERS = ("Predictor", "Outcome", "In words", "ρ [95 % CI]", "Days", "n eff", "q")
+COLUMN = {name: i for i, name in enumerate(HEADERS)}
 
 
 class CorrelationModel(QAbstractTableModel):
@@ -63,16 +65,16 @@ class CorrelationModel(QAbstractTableModel):
             return c
         if role == Qt.ItemDataRole.ToolTipRole:
             return pair_sentence(c)
-        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= index.column() <= 5:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= COLUMN["ρ [95 % CI]"]:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
         return (
             predictor_label(c.predictor).capitalize(),
             outcome_label(c.outcome).capitalize(),
+            pair_words(c),
             interval(c),
             str(c.n),
             number(c.n_eff, ".0f"),
             q_value(c.q),
-            pair_words(c),
         )[index.column()]

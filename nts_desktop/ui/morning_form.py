@@ -15,12 +15,13 @@ from PySide6.QtCore import Property, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -118,16 +119,21 @@ class MorningForm(QWidget):
         super().__init__(parent)
         self.inputs: dict[str, QWidget] = {}
         self._loading = False
-        columns = QGridLayout(self)
+        # two columns that stack on their own (the right one is shorter at the top), so the
+        # whole morning fits a 1024 × 700 window
+        columns = QHBoxLayout(self)
         columns.setContentsMargins(0, 0, 0, 0)
-        columns.setHorizontalSpacing(16)
-        columns.setVerticalSpacing(12)
-        columns.setColumnStretch(0, 2)
-        columns.setColumnStretch(1, 3)
-        columns.addWidget(self._night_box(), 0, 0)
-        columns.addWidget(self._ratings_box(), 0, 1)
-        columns.addWidget(self._day_box(), 1, 0)
-        columns.addWidget(self._notes_box(), 1, 1)
+        columns.setSpacing(12)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        for column, boxes, stretch in (
+            (left, (self._night_box(), self._day_box()), 2),
+            (right, (self._ratings_box(), self._notes_box()), 3),
+        ):
+            column.setSpacing(10)
+            for box in boxes:
+                column.addWidget(box)
+            column.addStretch(1)
+            columns.addLayout(column, stretch)
         self.has_night.toggled.connect(self._night_toggled)
         self.rate_today.toggled.connect(self._rate_today_toggled)
         inputs = {**self.inputs, "rate_today": self.rate_today}
@@ -196,7 +202,8 @@ class MorningForm(QWidget):
         notes = QPlainTextEdit()
         notes.setTabChangesFocus(True)
         notes.setPlaceholderText("Anything worth remembering about this night or day")
-        notes.setFixedHeight(notes.fontMetrics().lineSpacing() * 4 + 14)
+        notes.setMinimumHeight(notes.fontMetrics().lineSpacing() * 3 + 12)
+        notes.setMaximumHeight(notes.fontMetrics().lineSpacing() * 6 + 12)
         self._add(form, "tags", TagEdit())
         self._add(form, "notes", notes)
         return box

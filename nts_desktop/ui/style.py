@@ -45,7 +45,7 @@ QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }
 QGroupBox QLabel, QGroupBox QCheckBox { font-weight: normal; }
 QFrame[role="rating"] { border: 1px solid transparent; border-radius: 6px; }
 QFrame[role="rating"]:focus { border: 1px solid palette(highlight); }
-QFrame[role="rating"] QPushButton { padding: 3px 8px; font-weight: normal; }
+QFrame[role="rating"] QPushButton { padding: 3px 6px; font-weight: normal; }
 QFrame[role="rating"] QPushButton:checked {
     background: palette(highlight); color: palette(highlighted-text);
     border: 1px solid palette(highlight); border-radius: 4px;

@@ -69,7 +69,7 @@ class RatingBar(QFrame):
             button.setToolTip(f"{number}: {text}" if labels else str(number))
             button.setAccessibleName(f"{number} {text}" if labels else str(number))
             if not labels:
-                button.setFixedWidth(button.fontMetrics().horizontalAdvance("10") + 22)
+                button.setFixedWidth(button.fontMetrics().horizontalAdvance("10") + 16)
             self.group.addButton(button, number)
             layout.addWidget(button)
         if ends:
