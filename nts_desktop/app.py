@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from shiboken6 import isValid
 
 from nts_desktop import APP_NAME, __version__
@@ -28,10 +28,16 @@ from nts_desktop.storage import (
     open_journal,
     resolve_journal_path,
 )
-from nts_desktop.storage.backup import backup_if_due, list_backups, set_aside_and_restore
+from nts_desktop.storage.backup import (
+    BackupInfo,
+    backup_if_due,
+    describe_backups,
+    set_aside_and_restore,
+)
 from nts_desktop.storage.paths import ENV_DB, default_demo_path, ensure_private_dir
 
 from .ui.context import AppContext, Clock
+from .ui.file_dialogs import JOURNALS, ask_open
 from .ui.main_window import MainWindow
 from .ui.style import apply_style
 from .ui.theme import apply_theme, chosen_theme
@@ -95,9 +101,10 @@ class Windows:
         self.clock = clock
         self.opened: list[MainWindow] = []
 
-    def open(self, demo: bool) -> MainWindow | None:
+    def open(self, demo: bool = False, path: Path | None = None) -> MainWindow | None:
+        """A window on the demo, on ``path``, or (neither) on the person's own journal."""
         self.opened = [w for w in self.opened if isValid(w) and w.isVisible()]
-        path = default_demo_path() if demo else self.own_path
+        path = default_demo_path() if demo else path or self.own_path
         try:
             if demo:
                 _ensure_demo(path)
@@ -121,57 +128,71 @@ def _ensure_demo(path: Path) -> None:
             write_demo(journal, nights=365)
 
 
-Ask = Callable[[str, Path | None], tuple[str, Path | None]]
+Ask = Callable[[JournalError, BackupInfo | None], tuple[str, Path | None]]
 
 
-def ask_recovery(reason: str, latest_backup: Path | None) -> tuple[str, Path | None]:
-    """The dialog for a journal that cannot be used: restore the latest backup, open another
-    file, or quit. Returns ("restore" | "open" | "quit", the file to open)."""
+def recovery_words(error: JournalError, latest: BackupInfo | None) -> tuple[str, str]:
+    """What the recovery dialog says: the problem, then what can be done, in words."""
+    if latest is None:
+        offer = (
+            "The file has not been changed. There is no usable backup of it, so you can open "
+            "another journal or quit."
+        )
+    else:
+        offer = (
+            f"The file has not been changed. The latest usable backup is from "
+            f"{latest.taken.astimezone():%A %d %B %Y, %H:%M} ({latest.words()}). You can "
+            "restore it (the unusable file is kept beside it), open another journal, or quit."
+        )
+    return str(error), offer
+
+
+def ask_recovery(error: JournalError, latest: BackupInfo | None) -> tuple[str, Path | None]:
+    """The dialog for a journal that cannot be used: restore the latest usable backup, open
+    another file, or quit. Returns ("restore" | "open" | "quit", the file to use)."""
     box = QMessageBox()
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(APP_NAME)
-    box.setText(reason)
-    box.setInformativeText(
-        "The file has not been changed. You can restore the latest backup (the unusable file "
-        "is kept beside it), open another journal, or quit."
-    )
+    text, offer = recovery_words(error, latest)
+    box.setText(text)
+    box.setInformativeText(offer)
+    if error.details:
+        box.setDetailedText(f"What SQLite said: {error.details}")
     restore = None
-    if latest_backup is not None:
+    if latest is not None:
         restore = box.addButton("Restore the latest backup", QMessageBox.ButtonRole.AcceptRole)
     other = box.addButton("Open another journal…", QMessageBox.ButtonRole.ActionRole)
     box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
     box.exec()
     clicked = box.clickedButton()
-    if restore is not None and clicked is restore:
-        return "restore", latest_backup
+    if restore is not None and clicked is restore and latest is not None:
+        return "restore", latest.path
     if clicked is other:
-        path, _ = QFileDialog.getOpenFileName(
-            None, "Open a journal", "", "Journals (*.sqlite3);;All files (*)"
-        )
+        path = ask_open(None, "Open a journal", JOURNALS)
         return ("open", Path(path)) if path else ("quit", None)
     return "quit", None
 
 
 def open_or_recover(
-    db_path: str | Path | None, tz: str | None, reason: str, ask: Ask = ask_recovery
+    db_path: str | Path | None, tz: str | None, error: JournalError, ask: Ask = ask_recovery
 ) -> MainWindow | None:
-    """After a refused journal: ask, then restore its latest backup (setting the unusable
-    file aside, byte for byte) or open another file, until a window opens or the user quits
-    (design §9)."""
+    """After a refused journal: ask, then restore its latest usable backup (setting the
+    unusable file aside, byte for byte) or open another file, until a window opens or the
+    user quits (design §9)."""
     path = resolve_journal_path(db_path)
     while True:
-        backups = list_backups(path)
-        choice, other = ask(reason, backups[-1] if backups else None)
-        if choice == "restore" and backups:
-            set_aside_and_restore(path, backups[-1])
-        elif choice == "open" and other is not None:
-            path = other
+        usable = [b for b in describe_backups(path) if b.days is not None]
+        choice, chosen = ask(error, usable[0] if usable else None)
+        if choice == "restore" and chosen is not None:
+            set_aside_and_restore(path, chosen)
+        elif choice == "open" and chosen is not None:
+            path = chosen
         else:
             return None
         try:
             return build_main_window(path, tz)
         except (JournalError, JournalLocked) as exc:
-            reason = str(exc)
+            error = exc if isinstance(exc, JournalError) else JournalError(str(exc))
 
 
 def process_age_ms() -> float:
@@ -217,7 +238,7 @@ def run_window(
         if startup_check:
             print(f"nts-desktop: {exc}", file=sys.stderr)
             return ExitCode.JOURNAL
-        recovered = open_or_recover(db_path, tz, str(exc))
+        recovered = open_or_recover(db_path, tz, exc)
         if recovered is None:
             return ExitCode.JOURNAL
         window = recovered

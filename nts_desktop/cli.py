@@ -210,7 +210,7 @@ def export_command(obj: Context, file: str, start: date | None, end: date | None
         except OSError as exc:
             raise Refused(f"{file}: cannot write ({exc.strerror})") from exc
     if file != "-":
-        click.echo(f"{file}: exported {count} records", err=True)
+        click.echo(f"{file}: exported {plural(count, 'record')}", err=True)
 
 
 @cli.command("backup")
@@ -230,27 +230,20 @@ def backup_command(obj: Context) -> None:
 @pass_context
 def restore_command(obj: Context, file: Path, yes: bool) -> None:
     """Replace the journal with a backup (the current state is backed up first)."""
-    from nts_desktop.storage.backup import backup_journal, restore_into
+    from nts_desktop.storage.backup import restore_backup
 
     try:
         if not check_journal_file(file):
             raise Refused(f"{file} is not an nts-desktop journal")
-        with open_journal(file, read_only=True) as source:
-            from_demo = source.settings.demo
     except JournalError as exc:
         raise Refused(f"{file}: {exc}") from exc
-    if from_demo and obj.db_path.exists():
-        with obj.journal(write=False) as target:
-            if not target.settings.demo:
-                raise Refused(
-                    f"{file} is a demo journal; demo data never goes into your own "
-                    "journal (open it with --db to look at it)"
-                )
     if not yes and not click.confirm(f"Replace {obj.db_path} with {file}?", err=True):
         raise Refused("restore cancelled; nothing changed")
     with obj.journal(write=True) as journal:
-        saved = backup_journal(journal.path, db=journal.db, reason="before-restore")
-        restore_into(journal.db, file)
+        try:
+            _change, saved = restore_backup(journal, file)
+        except (JournalError, ValueError) as exc:
+            raise Refused(str(exc)) from exc
     click.echo(f"restored {file} into {obj.db_path} (previous state saved in {saved})", err=True)
 
 
@@ -347,8 +340,8 @@ def demo_command(obj: Context, nights: int, seed: int) -> None:
             )
         count = write_demo(journal, nights=nights, seed=seed)
     click.echo(
-        f"{obj.db_path}: wrote a demo journal of {nights} nights ({count} dates logged, a few "
-        "left out on purpose, like real diaries)",
+        f"{obj.db_path}: wrote a demo journal of {plural(nights, 'night')} ({count} dates "
+        "logged, a few left out on purpose, like real diaries)",
         err=True,
     )
     click.echo(str(obj.db_path))

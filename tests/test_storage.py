@@ -291,11 +291,12 @@ def test_window_recovery_restores_the_latest_backup_and_keeps_the_unusable_file(
 
     def ask(reason, latest):
         asked.append((reason, latest))
-        return "restore", latest
+        return "restore", latest.path
 
-    window = open_or_recover(journal_path, "Europe/Berlin", "damaged", ask)
+    window = open_or_recover(journal_path, "Europe/Berlin", JournalError("damaged"), ask)
     qtbot.addWidget(window)
-    assert asked[0][1] == list_backups(journal_path)[-1]
+    assert asked[0][1].path == list_backups(journal_path)[-1]
+    assert asked[0][1].days == 1
     assert window.ctx.journal.day(date(2025, 4, 8)).mood == 7
     kept = [p for p in journal_path.parent.iterdir() if ".unusable-" in p.name]
     assert len(kept) == 1 and kept[0].read_bytes() == damaged
@@ -310,8 +311,9 @@ def test_window_recovery_can_open_another_file_or_quit(tmp_path, qtbot):
         j.save_day(day("2025-04-08", mood=3))
     broken = tmp_path / "broken.sqlite3"
     broken.write_text("not a journal")
-    assert open_or_recover(broken, None, "x", lambda reason, latest: ("quit", None)) is None
-    window = open_or_recover(broken, None, "x", lambda reason, latest: ("open", other))
+    error = JournalError("x")
+    assert open_or_recover(broken, None, error, lambda reason, latest: ("quit", None)) is None
+    window = open_or_recover(broken, None, error, lambda reason, latest: ("open", other))
     qtbot.addWidget(window)
     assert window.ctx.journal.path == other
     assert broken.read_text() == "not a journal"

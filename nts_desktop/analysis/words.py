@@ -340,7 +340,7 @@ def card_values(stats: Stats) -> dict[str, tuple[str, str]]:
     return {
         "sri": (
             number(r["sri"], ".0f"),
-            f"over {r['sri_days']:.0f} pairs of consecutive days"
+            f"over {plural(round(r['sri_days']), 'pair')} of consecutive days"
             if r["sri"] is not None
             else NEEDS["sri"],
         ),

@@ -35,3 +35,12 @@ def plural(count: int, word: str) -> str:
 def shown(text: str, limit: int = 60) -> str:
     """``text`` quoted for a message, cut to ``limit`` characters (a 10 MB cell stays short)."""
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def age_words(seconds: float) -> str:
+    """How long ago, in words: ``just now``, ``5 minutes ago``, ``3 hours ago``, ``2 days ago``."""
+    minutes = seconds / 60
+    for size, unit in ((60 * 24 * 7, "week"), (60 * 24, "day"), (60, "hour"), (1, "minute")):
+        if minutes >= size:
+            return f"{plural(int(minutes // size), unit)} ago"
+    return "just now"

@@ -12,6 +12,7 @@ from datetime import date, datetime, time
 
 from nts_desktop.core.records import FIELD, out_of_range
 from nts_desktop.core.timeutil import TimeRuleError, parse_bare_time, parse_datetime
+from nts_desktop.core.units import plural
 
 from .columns import unguard
 
@@ -98,7 +99,7 @@ def summarize(problems: list[RowProblem], filename: str = "", most: int = MOST_L
         )
     if len(out) > most:
         rest = len(out) - most + 1
-        out = [*out[: most - 1], f"… and {rest} more problems"]
+        out = [*out[: most - 1], f"… and {plural(rest, 'more problem')}"]
     return out
 
 

@@ -7,11 +7,17 @@ the time they were taken, and only the newest ``KEEP`` are kept (design §9).
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from nts_desktop.core.units import age_words, plural
+
+from .changes import Change, everything
+from .errors import JournalError
+from .journal import Journal
 from .paths import PRIVATE_FILE, create_private_file, ensure_private_dir
 
 KEEP = 30
@@ -102,3 +108,70 @@ def set_aside_and_restore(journal_path: Path, backup: Path, now: datetime | None
         target.close()
         source.close()
     return aside
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup as a person chooses it: when it was taken, why, and what it holds."""
+
+    path: Path
+    taken: datetime  # UTC
+    reason: str
+    days: int | None  # None: the file cannot be read as a journal
+
+    def words(self, now: datetime | None = None) -> str:
+        """``3 hours ago, 365 days (daily backup)``, or why it cannot be used."""
+        age = age_words(((now or datetime.now(UTC)) - self.taken).total_seconds())
+        held = "unreadable" if self.days is None else plural(self.days, "day")
+        return f"{age}, {held} ({self.reason.replace('-', ' ')} backup)"
+
+
+def _taken(path: Path, journal_path: Path) -> tuple[datetime, str]:
+    stamp, _, reason = path.stem[len(journal_path.stem) + 1 :].partition("-")
+    try:
+        when = datetime.strptime(stamp, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
+    except ValueError:
+        when = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    return when, reason or "manual"
+
+
+def describe_backups(journal_path: Path) -> list[BackupInfo]:
+    """Every backup of the journal, newest first, read (read-only) for how many days each
+    holds."""
+    from .opening import check_journal_file, open_journal
+
+    out = []
+    for path in reversed(list_backups(journal_path)):
+        taken, reason = _taken(path, journal_path)
+        try:
+            if not check_journal_file(path):
+                raise JournalError("empty")
+            with open_journal(path, read_only=True, verify=False) as backup:
+                days: int | None = backup.day_count()
+        except (JournalError, OSError, sqlite3.Error):
+            days = None
+        out.append(BackupInfo(path, taken, reason, days))
+    return out
+
+
+def restore_backup(journal: Journal, backup: Path) -> tuple[Change, Path]:
+    """Put ``backup`` into the open journal, after saving the journal as it is now as a
+    backup of its own; returns the change (everything) and where the old state was saved.
+
+    Refuses (JournalError) a file that is not a good journal, and (ValueError) a demo
+    journal going into a journal of one's own."""
+    from .opening import check_journal_file, open_journal
+
+    if not check_journal_file(backup):
+        raise JournalError(f"{backup} is not an nts-desktop journal")
+    with open_journal(backup, read_only=True) as source:
+        if source.settings.demo and not journal.settings.demo:
+            raise ValueError(
+                f"{backup} is a demo journal; demo data never goes into your own journal"
+            )
+    saved = backup_journal(journal.path, db=journal.db, reason="before-restore")
+    restore_into(journal.db, backup)
+    journal.settings = journal._load_settings()
+    return everything(
+        f"Restored {backup.name}; the journal as it was is kept in {saved.name}."
+    ), saved

@@ -20,9 +20,16 @@ class ExitCode(IntEnum):
 
 
 class JournalError(RuntimeError):
-    """The journal file cannot be used: unreadable, damaged, foreign or from a newer version."""
+    """The journal file cannot be used: unreadable, damaged, foreign or from a newer version.
+
+    The message says it in words; ``details`` keeps what SQLite itself said, for a "details"
+    box or a bug report."""
 
     exit_code = ExitCode.JOURNAL
+
+    def __init__(self, message: str, details: str = ""):
+        super().__init__(message)
+        self.details = details
 
 
 class JournalLocked(RuntimeError):

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from nts_desktop.core.records import DIARY, NIGHT_NUMBERS, NIGHT_TIMES, Day, Night
 from nts_desktop.core.timeutil import format_time, system_zone_name, zone
+from nts_desktop.core.units import plural
 
 from .changes import Change, everything, on_dates
 from .errors import JournalError
@@ -73,6 +74,11 @@ class Journal:
     def zone_name(self) -> str:
         """The zone for readings without one: ``--tz`` for this run, else the journal's."""
         return self.tz_override or self.settings.tz
+
+    def reload_settings(self) -> Settings:
+        """Read the settings again (after the file's contents were replaced)."""
+        self.settings = self._load_settings()
+        return self.settings
 
     def _load_settings(self) -> Settings:
         if "settings" not in self.db.table_names():
@@ -180,12 +186,12 @@ class Journal:
         dates = {d.date for d in days} | {n.date for n in nights}
         if len(dates) == 1:
             return on_dates(dates, f"Saved {next(iter(dates))}.")
-        return on_dates(dates, f"Saved {len(days) + len(nights)} records.")
+        return on_dates(dates, f"Saved {plural(len(days) + len(nights), 'record')}.")
 
     def import_records(self, days: Iterable[Day], nights: Iterable[Night] = ()) -> Change:
         """``write_many`` for an import: one transaction; every page reloads afterwards."""
         written = self.write_many(days, nights)
-        return everything(f"Imported {len(written.dates)} dates.")
+        return everything(f"Imported {plural(len(written.dates), 'date')}.")
 
     def _require_writable(self) -> None:
         if self.read_only:

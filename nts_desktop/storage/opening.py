@@ -45,11 +45,14 @@ def check_journal_file(path: Path) -> bool:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
-        raise JournalError(f"{path} cannot be opened: {exc}") from exc
+        raise JournalError(f"{path} cannot be opened as a journal", str(exc)) from exc
     try:
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
         if check != "ok":
-            raise JournalError(f"{path} is damaged ({check}); restore a backup")
+            raise JournalError(
+                f"{path} is damaged: SQLite's own check of the file found problems in it",
+                check,
+            )
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if app_id != APPLICATION_ID:
@@ -65,7 +68,7 @@ def check_journal_file(path: Path) -> bool:
             )
         }
     except sqlite3.DatabaseError as exc:
-        raise JournalError(f"{path} is damaged or not a journal ({exc})") from exc
+        raise JournalError(f"{path} is damaged or not a journal", str(exc)) from exc
     finally:
         conn.close()
     unknown = steps - known_steps()
@@ -123,7 +126,7 @@ def open_journal(
         db.enable_wal()
         migrations.apply(db)
     except sqlite3.DatabaseError as exc:
-        raise JournalError(f"{path} cannot be opened for writing: {exc}") from exc
+        raise JournalError(f"{path} cannot be opened for writing", str(exc)) from exc
     journal = Journal(path, db, tz, read_only=False)
     if not existing:
         journal.update_settings(tz=tz or system_zone_name(), free_weekdays=(5, 6))

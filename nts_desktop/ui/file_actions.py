@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QMessageBox,
@@ -37,6 +36,7 @@ from nts_desktop.io.csv_import import ImportRefused
 
 from .context import AppContext
 from .dates import short_date
+from .file_dialogs import ask_open, ask_save
 
 BIG_FILE = 256 * 1024  # show progress for files larger than this
 ExportChoice = tuple[str, date | None, date | None]
@@ -122,10 +122,7 @@ class ExportDialog(QDialog):
 
 
 def _ask_open_path(parent: QWidget) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(
-        parent, "Import CSV", "", "CSV files (*.csv);;All files (*)"
-    )
-    return path or None
+    return ask_open(parent, "Import CSV", "CSV files (*.csv);;All files (*)")
 
 
 def _ask_conflict(parent: QWidget, dates: list[date]) -> str:
@@ -170,9 +167,7 @@ def _ask_export(parent: QWidget, first: date | None, last: date | None) -> Expor
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     start, end = dialog.chosen_range()
-    path, _ = QFileDialog.getSaveFileName(
-        parent, "Export CSV", "sleep-journal.csv", "CSV files (*.csv)"
-    )
+    path = ask_save(parent, "Export CSV", "sleep-journal.csv", "CSV files (*.csv)")
     return (path, start, end) if path else None
 
 
@@ -236,7 +231,7 @@ class FileActions:
                 self.parent, "Export failed", f"{path} could not be written: {exc.strerror}"
             )
             return False
-        self.ctx.notify(f"Exported {count} records to {path}.")
+        self.ctx.notify(f"Exported {plural(count, 'record')} to {path}.")
         return True
 
 

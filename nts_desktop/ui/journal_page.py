@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from nts_desktop.core.records import Day
+from nts_desktop.core.units import plural
 
 from .context import AppContext, Change, RefreshWhenShown
 from .dates import short_date
@@ -109,13 +110,14 @@ class JournalPage(RefreshWhenShown, QWidget):
 
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
-        for keys, slot in (
-            ((Qt.Key.Key_Return,), self.open_selected),
-            ((Qt.Key.Key_Enter,), self.open_selected),
-            ((QKeySequence.StandardKey.Delete,), self.delete_selected),
+        open_day, delete_day = "Journal: open the day in Today", "Journal: delete the day"
+        for text, keys, slot in (
+            (open_day, Qt.Key.Key_Return, self.open_selected),
+            (open_day, Qt.Key.Key_Enter, self.open_selected),
+            (delete_day, QKeySequence.StandardKey.Delete, self.delete_selected),
         ):
-            act = QAction(self.table)
-            act.setShortcut(QKeySequence(*keys))
+            act = QAction(text, self.table)
+            act.setShortcut(QKeySequence(keys))
             act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             act.triggered.connect(slot)
             self.table.addAction(act)
@@ -167,11 +169,11 @@ class JournalPage(RefreshWhenShown, QWidget):
         counts = self.model.counts()
         shown = self.proxy.rowCount()
         total = self.model.rowCount()
-        text = f"{counts['night'] + counts['day']} days"
+        text = plural(counts["night"] + counts["day"], "day")
         if counts["missing"]:
             text += f", {counts['missing']} missing"
         if shown != total:
-            text = f"{shown} of {total} dates match · " + text
+            text = f"{shown} of {plural(total, 'date')} match · " + text
         self.count_label.setText(text)
         empty = total == 0
         self.empty_label.setVisible(empty)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -24,14 +25,18 @@ from PySide6.QtWidgets import (
 
 from nts_desktop import APP_NAME
 from nts_desktop.storage import JournalLock
+from nts_desktop.storage.backup import backup_dir
 
 from .context import AppContext, Change
 from .dates import short_date
 from .file_actions import FileActions
+from .help_dialogs import AboutDialog, ShortcutsDialog
+from .journal_files import JournalFiles
 from .journal_page import JournalPage
+from .menus import build_menus
 from .settings_dialog import JournalSettingsDialog
 from .style import apply_style
-from .theme import SETTING_THEME, THEMES, apply_theme, chosen_theme
+from .theme import SETTING_THEME, apply_theme
 from .today import TodayPage
 from .welcome import Welcome
 
@@ -40,7 +45,8 @@ if TYPE_CHECKING:  # imported lazily at run time: they pull in pyqtgraph
     from .trends import TrendsPage
 
 AskUnsaved = Callable[[QWidget, list[date]], str]  # returns "save", "discard" or "cancel"
-Opener = Callable[[bool], "MainWindow | None"]  # open the demo (True) or the user's journal
+# open the demo (True), a journal file (a path), or the user's own journal (neither)
+Opener = Callable[[bool, "Path | None"], "MainWindow | None"]
 SETTING_WELCOMED = "welcome/done"
 
 
@@ -118,7 +124,8 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.welcome)
 
         ctx.changed.connect(self._on_changed)
-        self._build_menus()
+        self.journal_files = JournalFiles(self)
+        build_menus(self)
         self.statusBar().showMessage(f"Journal: {ctx.journal.path}", 5000)
         self.resize(1120, 860)
         geometry = QSettings().value("window/geometry")
@@ -139,73 +146,6 @@ class MainWindow(QMainWindow):
         row.addWidget(text, 1)
         row.addWidget(back)
         return banner
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.import_action = QAction("&Import CSV…", self)
-        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.import_action.triggered.connect(self.files.import_csv)
-        self.export_action = QAction("&Export CSV…", self)
-        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.triggered.connect(self.files.export_csv)
-        self.demo_action = QAction(
-            "Back to &my journal" if self.ctx.demo else "Explore a &demo journal", self
-        )
-        self.demo_action.triggered.connect(
-            self.open_own_journal if self.ctx.demo else self.open_demo
-        )
-        self.quit_action = QAction("&Quit", self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.triggered.connect(self.close)
-        for act in (
-            self.import_action,
-            self.export_action,
-            None,
-            self.demo_action,
-            None,
-            self.quit_action,
-        ):
-            file_menu.addSeparator() if act is None else file_menu.addAction(act)
-
-        edit_menu = self.menuBar().addMenu("&Edit")
-        self.undo_action = self.ctx.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.ctx.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        self.settings_action = QAction("Journal &settings…", self)
-        self.settings_action.triggered.connect(self.edit_settings)
-        edit_menu.addAction(self.settings_action)
-
-        day_menu = self.menuBar().addMenu("&Day")
-        for act in (
-            self.today.save_action,
-            self.today.prev_action,
-            self.today.next_action,
-            self.today.today_action,
-        ):
-            day_menu.addAction(act)
-        view = self.menuBar().addMenu("&View")
-        theme_menu = view.addMenu("&Theme")
-        self.theme_actions: dict[str, QAction] = {}
-        group = QActionGroup(self)
-        for theme in THEMES:
-            act = QAction(theme.capitalize(), self)
-            act.setCheckable(True)
-            act.setChecked(theme == chosen_theme())
-            act.triggered.connect(lambda _=False, t=theme: self.set_theme(t))
-            group.addAction(act)
-            theme_menu.addAction(act)
-            self.theme_actions[theme] = act
-        view.addAction(self.trends_diary_action())
-        go = self.menuBar().addMenu("&Go")
-        for index in range(self.tabs.count()):
-            act = QAction(self.tabs.tabText(index), self)
-            act.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            act.triggered.connect(lambda _=False, i=index: self.show_page(i))
-            go.addAction(act)
 
     TRENDS, INSIGHTS = 2, 3
 
@@ -252,11 +192,17 @@ class MainWindow(QMainWindow):
         self.settings_dialog = dialog
         return dialog
 
-    def trends_diary_action(self) -> QAction:
-        act = QAction("Sleep &diary chart", self)
-        act.setShortcut(QKeySequence("Ctrl+D"))
-        act.triggered.connect(self.show_sleep_diary)
-        return act
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Help → Keyboard shortcuts (non-blocking)."""
+        self.shortcuts_dialog = ShortcutsDialog(self)
+        self.shortcuts_dialog.open()
+        return self.shortcuts_dialog
+
+    def show_about(self) -> AboutDialog:
+        journal = self.ctx.journal
+        self.about_dialog = AboutDialog(journal.path, backup_dir(journal.path), self)
+        self.about_dialog.open()
+        return self.about_dialog
 
     def show_sleep_diary(self) -> None:
         self.show_page(self.TRENDS)
@@ -300,19 +246,21 @@ class MainWindow(QMainWindow):
 
     def open_demo(self) -> MainWindow | None:
         """Open the demo journal in its own window (this one closes)."""
-        return self._switch(demo=True)
+        return self.switch_to(demo=True)
 
     def open_own_journal(self) -> MainWindow | None:
-        return self._switch(demo=False)
+        return self.switch_to()
 
-    def _switch(self, demo: bool) -> MainWindow | None:
+    def switch_to(self, demo: bool = False, path: Path | None = None) -> MainWindow | None:
+        """Open the demo, another journal file, or the person's own journal in a new window
+        that takes this one's place (this one stays when the other cannot be opened)."""
         if self.opener is None:
             return None
         if demo:
             QSettings().setValue(SETTING_WELCOMED, True)
         if not self.settle_unsaved():
             return None
-        window = self.opener(demo)  # a different file: this window keeps its own lock meanwhile
+        window = self.opener(demo, path)  # this window keeps its own lock meanwhile
         if window is None:
             return None  # the other journal could not be opened: stay here
         self.close()

@@ -57,6 +57,31 @@ LABELS = {
     "focus": "Focus",
     "resilience": "Resilience",
 }
+# What to enter, for each input's tooltip (its label already says what it is).
+TIPS = {
+    "bedtime": "When you got into bed last night: four digits, e.g. 2245",
+    "lights_out": "When you put the lights out to try to sleep: four digits, e.g. 2300",
+    "sleep_latency_min": "About how many minutes it took to fall asleep once you tried (0–720)",
+    "awakenings": "How many times you woke up, not counting the final awakening (0–99)",
+    "waso_min": "In all, how many minutes you lay awake after first falling asleep (0–720)",
+    "final_wake": "When you woke for the last time: four digits, e.g. 0630",
+    "out_of_bed": "When you got up for the day: four digits, e.g. 0645",
+    "quality": "How well you slept, from very poor to very good: a digit 1–5 or a click",
+    "rested": "How rested you felt on waking, 1 not at all … 5 very: a digit or a click",
+    "free_day": "Tick it when this date is free of work or school (free weekdays by default)",
+    "naps_min": "Minutes of naps on the day before this night; “–” means not given",
+    "caffeine": "Coffee, tea, cola or energy drinks on the day before; “–” means not given",
+    "alcohol": "Alcoholic drinks on the day before; “–” means not given",
+    "medication": "A sleep aid you took, and how much (free text)",
+    "tags": "Labels for this day, separated by “;” (e.g. exercise; late screen); earlier "
+    "tags complete as you type",
+    "notes": "Anything worth remembering about this night or day",
+    "mood": "Your mood over the day, 1 low … 10 great: a digit (0 = 10) or a click",
+    "focus": "How well you could concentrate, 1 scattered … 10 sharp: a digit (0 = 10)",
+    "resilience": "How well you handled stress and setbacks, 1 overwhelmed … 10 steady: a "
+    "digit (0 = 10)",
+}
+
 # The diary's order, with the day's ratings right after the night (the morning's flow: the
 # night, how it felt, how the day went), then the optional "day before" items and notes.
 TAB_ORDER = (
@@ -225,7 +250,7 @@ class MorningForm(QWidget):
         form.addRow(label, widget)
         widget.setObjectName(name)
         widget.setAccessibleName(field_label(name))
-        widget.setToolTip(FIELD[name].label.capitalize())
+        widget.setToolTip(TIPS[name])
         self.inputs[name] = widget
         notify = widget.metaObject().userProperty().notifySignal().name().data().decode()
         getattr(widget, notify).connect(lambda *_: self._changed(name))

@@ -17,7 +17,6 @@ from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFileDialog,
     QHBoxLayout,
     QMenu,
     QPushButton,
@@ -34,6 +33,7 @@ from .background import Background
 from .context import AppContext, RefreshWhenShown, read_snapshot
 from .diary_chart import DiaryChart
 from .export_image import Caption, save_png, save_svg
+from .file_dialogs import ask_save
 from .style import role_label
 from .trend_charts import TrendCharts, describe
 
@@ -42,8 +42,7 @@ HOVER_HINT = "Point at a day to see its values; click it in the charts to open i
 
 
 def _ask_save_path(parent: QWidget, suggested: str, filter_: str) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, "Export", suggested, filter_)
-    return path or None
+    return ask_save(parent, "Export", suggested, filter_)
 
 
 class TrendsPage(RefreshWhenShown, QWidget):
@@ -134,11 +133,11 @@ class TrendsPage(RefreshWhenShown, QWidget):
         self.empty.setWordWrap(True)
         layout.addWidget(self.empty)
         layout.addWidget(self.hover)
-        for keys, slot in (
-            ("Alt+Left", lambda: self.step(-1)),
-            ("Alt+Right", lambda: self.step(1)),
+        for text, keys, slot in (
+            ("Trends: previous range", "Alt+Left", lambda: self.step(-1)),
+            ("Trends: next range", "Alt+Right", lambda: self.step(1)),
         ):
-            act = QAction(self)
+            act = QAction(text, self)
             act.setShortcut(QKeySequence(keys))
             act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             act.triggered.connect(slot)
