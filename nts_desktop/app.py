@@ -28,13 +28,9 @@ from nts_desktop.storage import (
     open_journal,
     resolve_journal_path,
 )
-from nts_desktop.storage.backup import (
-    BackupInfo,
-    backup_if_due,
-    describe_backups,
-    set_aside_and_restore,
-)
+from nts_desktop.storage.backup import BackupInfo, backup_if_due, describe_backups
 from nts_desktop.storage.paths import ENV_DB, default_demo_path, ensure_private_dir
+from nts_desktop.storage.restore import set_aside_and_restore
 
 from .ui.context import AppContext, Clock
 from .ui.file_dialogs import JOURNALS, ask_open

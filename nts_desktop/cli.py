@@ -29,6 +29,7 @@ from nts_desktop.storage import (
     open_journal,
     resolve_journal_path,
 )
+from nts_desktop.storage.lock import WAIT
 from nts_desktop.storage.paths import ENV_DB
 
 
@@ -70,13 +71,18 @@ class Context:
         """Open the journal (writers take its lock), translating failures into exit codes."""
         try:
             if write:
-                journal = open_for_writing(self.db_path, tz=self.tz, create=create)
+                journal = open_for_writing(
+                    self.db_path, tz=self.tz, create=create, kind="command", wait=WAIT
+                )
             else:
                 journal = open_journal(self.db_path, tz=self.tz, read_only=True, create=create)
         except (JournalLocked, JournalError) as exc:
             raise Refused(str(exc), exc.exit_code) from exc
         with journal:
-            yield journal
+            try:
+                yield journal
+            except JournalError as exc:  # e.g. a damaged row found while reading
+                raise Refused(str(exc), exc.exit_code) from exc
 
 
 pass_context = click.make_pass_decorator(Context)
@@ -230,7 +236,7 @@ def backup_command(obj: Context) -> None:
 @pass_context
 def restore_command(obj: Context, file: Path, yes: bool) -> None:
     """Replace the journal with a backup (the current state is backed up first)."""
-    from nts_desktop.storage.backup import restore_backup
+    from nts_desktop.storage.restore import restore_backup
 
     try:
         if not check_journal_file(file):

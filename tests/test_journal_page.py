@@ -260,6 +260,7 @@ def test_a_failed_switch_to_the_demo_keeps_this_window(make_window, tmp_path, qt
     )
     window = make_window(tmp_path / "mine.sqlite3")
     ensure_private_dir(default_demo_path().parent)
+    open_journal(default_demo_path(), tz="UTC").close()  # a lock belongs to an existing file
     with JournalLock(default_demo_path()):
         assert window.open_demo() is None
     assert window.isVisible() and warnings and "open in an nts-desktop window" in warnings[0]

@@ -16,13 +16,8 @@ import pytest
 from diaries import day, night
 
 from nts_desktop.storage import JournalError, JournalLock, JournalLocked, open_journal
-from nts_desktop.storage.backup import (
-    KEEP,
-    backup_if_due,
-    backup_journal,
-    list_backups,
-    set_aside_and_restore,
-)
+from nts_desktop.storage.backup import KEEP, backup_if_due, backup_journal, list_backups
+from nts_desktop.storage.restore import set_aside_and_restore
 from nts_desktop.storage.paths import default_journal_path
 from nts_desktop.storage.schema import APPLICATION_ID
 
@@ -218,7 +213,7 @@ def test_daily_backup_only_when_due(journal, journal_path):
     assert backup_if_due(journal_path, journal.db) is not None
 
 
-def test_lock_is_exclusive(journal_path):
+def test_lock_is_exclusive(journal, journal_path):
     with (
         JournalLock(journal_path),
         pytest.raises(JournalLocked, match="open in an nts-desktop window"),
@@ -260,7 +255,7 @@ def test_kill_minus_nine_loses_no_acknowledged_save(journal_path):
     assert set(acknowledged) <= stored
 
 
-def test_lock_is_shared_through_a_symlink(journal_path):
+def test_lock_is_shared_through_a_symlink(journal, journal_path):
     link = journal_path.with_name("link.sqlite3")
     link.symlink_to(journal_path)
     with JournalLock(journal_path), pytest.raises(JournalLocked):

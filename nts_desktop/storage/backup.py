@@ -1,12 +1,17 @@
-"""Backups with SQLite's backup API: before upgrades, before replacing imports, once a day.
+"""Backups with SQLite's backup API: before upgrades, replacing imports and restores, daily.
 
-Backups sit in ``<journal>.backups/`` beside the journal (folder 0700, files 0600), named by
-the time they were taken, and only the newest ``KEEP`` are kept (design §9).
+Backups sit in ``<journal>.backups/`` beside the journal (folder 0700, files 0600), named
+``<stem>-<UTC time>-<reason>.sqlite3`` (design §9). A backup is written under a temporary
+name, checked (``integrity_check``, and as many days as the journal), flushed, and only
+then linked to its name, so a killed or failed backup never leaves a file under a backup's
+name. The daily backup is judged by the newest *good* backup, and pruning keeps the newest
+``KEEP`` good ones whatever torn files lie beside them. Restoring is in ``restore.py``.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -15,13 +20,13 @@ from sqlite_utils import Database
 
 from nts_desktop.core.units import age_words, plural
 
-from .changes import Change, everything
 from .errors import JournalError
-from .journal import Journal
-from .paths import PRIVATE_FILE, create_private_file, ensure_private_dir
+from .files import remove_quietly, write_new
+from .paths import ensure_private_dir
 
 KEEP = 30
 DAILY = timedelta(days=1)
+STALE = 600  # seconds: a temporary file this old belongs to a backup that was killed
 
 
 def backup_dir(journal_path: Path) -> Path:
@@ -29,11 +34,63 @@ def backup_dir(journal_path: Path) -> Path:
 
 
 def list_backups(journal_path: Path) -> list[Path]:
-    """Backups of this journal, oldest first."""
+    """Files under a backup's name, oldest first (good or not: see ``good_backups``)."""
     folder = backup_dir(journal_path)
     if not folder.is_dir():
         return []
     return sorted(folder.glob(f"{journal_path.stem}-*.sqlite3"))
+
+
+def backup_days(path: Path) -> int | None:
+    """How many days a backup holds, or None when it is not a good journal file."""
+    from .opening import check_journal_file
+
+    try:
+        if not check_journal_file(path):
+            return None
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return conn.execute("SELECT count(*) FROM days").fetchone()[0]
+        finally:
+            conn.close()
+    except (JournalError, OSError, sqlite3.Error):
+        return None
+
+
+def good_backups(journal_path: Path) -> list[Path]:
+    """The backups that are good journal files, newest first."""
+    return [p for p in reversed(list_backups(journal_path)) if backup_days(p) is not None]
+
+
+def _copy_checked(source: sqlite3.Connection, target: Path) -> None:
+    days = source.execute("SELECT count(*) FROM days").fetchone()[0]
+    dest = sqlite3.connect(target)
+    try:
+        source.backup(dest)
+        dest.execute("PRAGMA journal_mode = DELETE")
+        check = dest.execute("PRAGMA integrity_check").fetchone()[0]
+        copied = dest.execute("SELECT count(*) FROM days").fetchone()[0]
+    finally:
+        dest.close()
+    if check != "ok" or copied != days:
+        raise JournalError(
+            f"the backup of the journal did not check out ({copied} of {days} days, {check})"
+        )
+
+
+def _remove_stale_temporaries(folder: Path, now: float) -> None:
+    for leftover in folder.glob(".*.tmp*"):
+        try:
+            if now - leftover.stat().st_mtime > STALE:
+                leftover.unlink()
+        except OSError:
+            pass
+
+
+def prune(journal_path: Path) -> None:
+    """Keep the newest ``KEEP`` good backups; never remove a good one to keep torn files."""
+    for old in good_backups(journal_path)[KEEP:]:
+        remove_quietly(old)
 
 
 def backup_journal(
@@ -43,71 +100,41 @@ def backup_journal(
     reason: str = "manual",
     now: datetime | None = None,
 ) -> Path:
-    """Copy the journal into a new backup file and prune old ones; returns the backup's path."""
+    """Copy the journal into a new, checked backup file and prune old ones; returns its path.
+
+    Raises DiskFull on a full disk, JournalError when the copy does not check out; either
+    way no file is left under a backup's name."""
     now = now or datetime.now(UTC)
     folder = backup_dir(journal_path)
     ensure_private_dir(folder)
+    _remove_stale_temporaries(folder, time.time())
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     target = folder / f"{journal_path.stem}-{stamp}-{reason}.sqlite3"
-    create_private_file(target)
-    source = db.conn if db is not None else sqlite3.connect(journal_path)
-    dest = sqlite3.connect(target)
-    try:
-        source.backup(dest)
-        dest.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        dest.close()
-        if db is None:
+
+    def write(tmp: Path) -> None:
+        if db is not None:
+            _copy_checked(db.conn, tmp)
+            return
+        source = sqlite3.connect(f"{journal_path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            _copy_checked(source, tmp)
+        finally:
             source.close()
-    target.chmod(PRIVATE_FILE)
-    for old in list_backups(journal_path)[:-KEEP]:
-        old.unlink(missing_ok=True)
+
+    write_new(target, write, replace=False)
+    prune(journal_path)
     return target
 
 
 def backup_if_due(journal_path: Path, db: Database, now: datetime | None = None) -> Path | None:
-    """Take the daily backup when the newest one is over a day old (or there is none)."""
+    """Take the daily backup when the newest good one is over a day old (or there is none)."""
     now = now or datetime.now(UTC)
     if db.execute("SELECT count(*) FROM days").fetchone()[0] == 0:
         return None
-    existing = list_backups(journal_path)
-    if existing:
-        age = now.timestamp() - existing[-1].stat().st_mtime
-        if age < DAILY.total_seconds():
-            return None
+    good = good_backups(journal_path)
+    if good and now.timestamp() - good[0].stat().st_mtime < DAILY.total_seconds():
+        return None
     return backup_journal(journal_path, db=db, reason="daily", now=now)
-
-
-def restore_into(db: Database, backup: Path) -> None:
-    """Replace the open journal's contents with those of ``backup`` (already checked)."""
-    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        source.backup(db.conn)
-    finally:
-        source.close()
-
-
-def set_aside_and_restore(journal_path: Path, backup: Path, now: datetime | None = None) -> Path:
-    """Move an unusable journal aside (kept byte for byte) and put ``backup`` in its place.
-
-    Returns where the unusable file now is. Its ``-wal``/``-shm`` companions move with it.
-    """
-    now = now or datetime.now(UTC)
-    stamp = now.strftime("%Y%m%dT%H%M%SZ")
-    aside = journal_path.with_name(f"{journal_path.name}.unusable-{stamp}")
-    for suffix in ("", "-wal", "-shm"):
-        part = Path(f"{journal_path}{suffix}")
-        if part.exists():
-            part.replace(Path(f"{aside}{suffix}"))
-    create_private_file(journal_path)
-    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
-    target = sqlite3.connect(journal_path)
-    try:
-        source.backup(target)
-    finally:
-        target.close()
-        source.close()
-    return aside
 
 
 @dataclass(frozen=True)
@@ -136,42 +163,9 @@ def _taken(path: Path, journal_path: Path) -> tuple[datetime, str]:
 
 
 def describe_backups(journal_path: Path) -> list[BackupInfo]:
-    """Every backup of the journal, newest first, read (read-only) for how many days each
-    holds."""
-    from .opening import check_journal_file, open_journal
-
+    """Every file under a backup's name, newest first, with how many days each holds."""
     out = []
     for path in reversed(list_backups(journal_path)):
         taken, reason = _taken(path, journal_path)
-        try:
-            if not check_journal_file(path):
-                raise JournalError("empty")
-            with open_journal(path, read_only=True, verify=False) as backup:
-                days: int | None = backup.day_count()
-        except (JournalError, OSError, sqlite3.Error):
-            days = None
-        out.append(BackupInfo(path, taken, reason, days))
+        out.append(BackupInfo(path, taken, reason, backup_days(path)))
     return out
-
-
-def restore_backup(journal: Journal, backup: Path) -> tuple[Change, Path]:
-    """Put ``backup`` into the open journal, after saving the journal as it is now as a
-    backup of its own; returns the change (everything) and where the old state was saved.
-
-    Refuses (JournalError) a file that is not a good journal, and (ValueError) a demo
-    journal going into a journal of one's own."""
-    from .opening import check_journal_file, open_journal
-
-    if not check_journal_file(backup):
-        raise JournalError(f"{backup} is not an nts-desktop journal")
-    with open_journal(backup, read_only=True) as source:
-        if source.settings.demo and not journal.settings.demo:
-            raise ValueError(
-                f"{backup} is a demo journal; demo data never goes into your own journal"
-            )
-    saved = backup_journal(journal.path, db=journal.db, reason="before-restore")
-    restore_into(journal.db, backup)
-    journal.settings = journal._load_settings()
-    return everything(
-        f"Restored {backup.name}; the journal as it was is kept in {saved.name}."
-    ), saved

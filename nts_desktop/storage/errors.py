@@ -36,3 +36,12 @@ class JournalLocked(RuntimeError):
     """Another process (a window) has the journal open for writing."""
 
     exit_code = ExitCode.LOCKED
+
+
+class NotWritable(JournalError):
+    """A healthy journal that cannot be written here (read-only media, no permission): it
+    can still be opened read-only, looked at and exported."""
+
+
+class DiskFull(NotWritable):
+    """The disk has no room for what was being written; nothing was changed."""

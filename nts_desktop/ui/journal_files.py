@@ -25,13 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from nts_desktop.storage import JournalError
-from nts_desktop.storage.backup import (
-    BackupInfo,
-    backup_dir,
-    backup_journal,
-    describe_backups,
-    restore_backup,
-)
+from nts_desktop.storage.backup import BackupInfo, backup_dir, backup_journal, describe_backups
+from nts_desktop.storage.restore import restore_backup
 
 from .file_dialogs import JOURNALS, ask_open
 
