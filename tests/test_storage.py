@@ -17,8 +17,8 @@ from diaries import day, night
 
 from nts_desktop.storage import JournalError, JournalLock, JournalLocked, open_journal
 from nts_desktop.storage.backup import KEEP, backup_if_due, backup_journal, list_backups
-from nts_desktop.storage.restore import set_aside_and_restore
 from nts_desktop.storage.paths import default_journal_path
+from nts_desktop.storage.restore import set_aside_and_restore
 from nts_desktop.storage.schema import APPLICATION_ID
 
 
