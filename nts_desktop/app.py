@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 from shiboken6 import isValid
@@ -24,12 +24,19 @@ from nts_desktop.storage import (
     ExitCode,
     JournalError,
     JournalLocked,
+    NotWritable,
     open_for_writing,
     open_journal,
     resolve_journal_path,
 )
 from nts_desktop.storage.backup import BackupInfo, backup_if_due, describe_backups
-from nts_desktop.storage.paths import ENV_DB, default_demo_path, ensure_private_dir
+from nts_desktop.storage.paths import (
+    ENV_DB,
+    PRIVATE_DIR,
+    PRIVATE_FILE,
+    default_demo_path,
+    ensure_private_dir,
+)
 from nts_desktop.storage.restore import set_aside_and_restore
 
 from .ui.context import AppContext, Clock
@@ -51,7 +58,23 @@ def ensure_app() -> QApplication:
         app.setWindowIcon(QIcon(str(resource_path(ICON))))
         apply_theme(app, chosen_theme())
         apply_style(app)
+        keep_settings_private()
     return app  # type: ignore[return-value]
+
+
+def keep_settings_private() -> None:
+    """The window's settings file (theme, geometry, last folder) is the person's: 0600 in a
+    0700 folder, like the journal."""
+    settings = QSettings()
+    settings.sync()
+    path = Path(settings.fileName())
+    try:
+        if path.parent.is_dir():
+            path.parent.chmod(PRIVATE_DIR)
+        if path.exists():
+            path.chmod(PRIVATE_FILE)
+    except OSError:
+        pass
 
 
 def build_main_window(
@@ -69,16 +92,25 @@ def build_main_window(
     ensure_app()
     path = resolve_journal_path(db_path)
     windows = windows or Windows(path, tz, clock)
-    journal = open_for_writing(path, tz=tz)
+    read_only_reason = ""
+    try:
+        journal = open_for_writing(path, tz=tz)
+    except NotWritable as exc:  # healthy, but the disk is full or read-only: look, export
+        journal = open_journal(path, tz=tz, read_only=True)
+        read_only_reason = str(exc)
     try:
         demo = demo or journal.settings.demo
         backup_problem = ""
-        if not demo:
+        if not demo and not journal.read_only:
             try:
                 backup_if_due(journal.path, journal.db)
-            except (OSError, sqlite3.Error) as exc:  # never a reason not to open the journal
+            except (OSError, sqlite3.Error, JournalError) as exc:  # never a reason not to open
                 backup_problem = f"The daily backup could not be written: {exc}"
-        window = MainWindow(AppContext(journal, clock, demo=demo), opener=windows.open)
+        window = MainWindow(
+            AppContext(journal, clock, demo=demo),
+            opener=windows.open,
+            read_only_reason=read_only_reason,
+        )
     except BaseException:
         journal.close()  # releases the lock too
         raise
@@ -191,6 +223,24 @@ def open_or_recover(
             error = exc if isinstance(exc, JournalError) else JournalError(str(exc))
 
 
+def report_unexpected(kind: type[BaseException], error: BaseException, trace: object) -> None:
+    """An error nothing else caught while the window runs: a message, never a traceback
+    (the traceback goes to stderr only with NTS_DESKTOP_DEBUG=1)."""
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, error, trace)  # type: ignore[arg-type]
+        return
+    if os.environ.get("NTS_DESKTOP_DEBUG"):
+        sys.__excepthook__(kind, error, trace)  # type: ignore[arg-type]
+    else:
+        print(f"nts-desktop: {kind.__name__}: {error}", file=sys.stderr)
+    text = str(error) if isinstance(error, JournalError) else f"{kind.__name__}: {error}"
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, "Something went wrong.")
+    box.setInformativeText(
+        f"{text}\n\nWhat is saved in your journal is safe; unsaved edits stay in the form."
+    )
+    box.exec()
+
+
 def process_age_ms() -> float:
     """Milliseconds since this process started (Linux /proc; elsewhere since import)."""
     try:
@@ -222,6 +272,8 @@ def run_window(
         )
         return ExitCode.BAD_INPUT
     app = ensure_app()
+    if not startup_check:
+        sys.excepthook = report_unexpected
     try:
         window = build_main_window(db_path, tz)
     except JournalLocked as exc:

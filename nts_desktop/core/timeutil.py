@@ -129,9 +129,14 @@ def parse_datetime(text: str, zone_name: str) -> datetime:
         ) from exc
     if "T" not in value and " " not in value:
         raise TimeRuleError(f"{shown(value)} is a date, not a time (expected HH:MM or ISO 8601)")
-    if parsed.tzinfo is None:
-        return localize(parsed, zone_name)
-    return in_zone(parsed, zone_name)
+    if not 1900 <= parsed.year <= 2100:
+        raise TimeRuleError(f"{shown(value)} is outside 1900–2100; is the year mistyped?")
+    try:
+        if parsed.tzinfo is None:
+            return localize(parsed, zone_name)
+        return in_zone(parsed, zone_name)
+    except OverflowError as exc:  # e.g. 9999-12-31T23:00-05:00
+        raise TimeRuleError(f"{shown(value)} is out of the range of dates") from exc
 
 
 def place_bare(reading: time, not_after: datetime, zone_name: str) -> datetime:

@@ -11,8 +11,11 @@ DERIVED: tuple[str, ...] = ("tib_min", "tst_min", "se_pct", "sleep_onset", "mids
 HEADER: tuple[str, ...] = (*COLUMNS, *DERIVED)
 TEXT_COLUMNS = frozenset(f.name for f in FIELDS if f.kind in ("source", "zone", "text", "tags"))
 
-_GUARD_OUT = re.compile(r"^'*[=+\-@\t\r]")
-_GUARD_IN = re.compile(r"^'+[=+\-@\t\r]")
+# what a spreadsheet would run as a formula: = + - @ (also full-width, as typed with an East
+# Asian input method), a tab or a carriage return, after any leading spaces
+_FORMULA = r" *[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]"
+_GUARD_OUT = re.compile(r"^'*" + _FORMULA)
+_GUARD_IN = re.compile(r"^'+" + _FORMULA)
 
 
 def guard(cell: str) -> str:

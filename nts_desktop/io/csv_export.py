@@ -20,6 +20,7 @@ from nts_desktop.core.measures import measure
 from nts_desktop.core.records import DIARY, Day, Night
 from nts_desktop.core.timeutil import format_time
 from nts_desktop.storage import Journal
+from nts_desktop.storage.files import fsync_dir
 
 from .columns import HEADER, TEXT_COLUMNS, guard
 
@@ -110,6 +111,7 @@ def write_atomically(target: str | Path, data: bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
+        fsync_dir(target.parent)  # the rename itself survives a crash
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -17,11 +17,8 @@ from typing import Literal
 
 from nts_desktop.core.dates import (
     DateOrder,
-    DateOrderConflict,
-    DateOrderUnknown,
     looks_like_date,
     parse_date,
-    settle_order,
 )
 from nts_desktop.core.entry import build_night
 from nts_desktop.core.records import (
@@ -41,15 +38,18 @@ from nts_desktop.core.units import plural
 from nts_desktop.storage import Change, Journal
 from nts_desktop.storage.backup import backup_journal
 
-from .columns import COLUMNS, DERIVED
-from .csv_cells import ImportRefused, Row, RowProblem, decode, normalize_header
+from .columns import COLUMNS
+from .csv_cells import ImportRefused, Row, RowProblem, decode
+from .csv_header import NIGHT_CELLS, check_header, settle_date_order
 
 __all__ = ["ImportRefused", "ImportResult", "RowProblem", "import_bytes", "import_csv", "read_csv"]
 
 MAX_CELL = 1 << 30  # notes may be long; the csv module's default limit is 128 KiB
+MAX_BYTES = 64_000_000  # a file larger than this is refused before it is read
+MAX_ROWS = 200_000  # 1900–2100 is 73 000 days: more rows than this is not a journal
+Progress = Callable[[int], None]  # called with the rows read so far; may raise to cancel
 Policy = Literal["fail", "skip", "replace"]
 POLICIES: tuple[Policy, ...] = ("fail", "skip", "replace")
-NIGHT_CELLS = (*NIGHT_TIMES, *NIGHT_NUMBERS)
 DAY_CELLS = tuple(c for c in COLUMNS if FIELD[c].part == "day")
 
 
@@ -144,37 +144,13 @@ def _parse_row(
     return None if row.problems else day
 
 
-def _settle_date_order(
-    text: str, header: list[str], given: DateOrder | None, filename: str
-) -> DateOrder | None:
-    """The order of day and month of the file's date column (design §6), read ahead."""
-    if "date" not in header:
-        return None
-    column = header.index("date")
-    reader = csv.reader(io.StringIO(text, newline=""))
-    next(reader, None)
-    cells, end = [], 1
-    try:
-        for row in reader:
-            line, end = end + 1, reader.line_num
-            if len(row) > column:
-                cells.append((line, row[column]))
-    except csv.Error:
-        pass  # the main pass reports broken quoting with its line
-    try:
-        return settle_order(cells, given)
-    except DateOrderUnknown as exc:
-        raise ImportRefused([RowProblem(1, "date", str(exc))], filename, date_order=True) from None
-    except DateOrderConflict as exc:
-        raise ImportRefused([RowProblem(1, "date", str(exc))], filename) from None
-
-
 def read_csv(
     data: bytes,
     journal_zone: str,
     free_weekdays: Iterable[int] = (5, 6),
     filename: str = "",
     date_order: DateOrder | None = None,
+    progress: Progress | None = None,
 ) -> ParsedCsv:
     """Parse a whole file; raises ImportRefused with every problem if any row is bad.
 
@@ -190,66 +166,25 @@ def read_csv(
     problems: list[RowProblem] = []
     end_of_previous = 0
     try:
-        header = next(reader, None)
-        if header is None:
-            raise ImportRefused([RowProblem(1, None, "the file is empty")], filename)
-        if not any(h.strip() for h in header):
-            raise ImportRefused(
-                [RowProblem(1, None, "the first line is empty; it must be the header row")],
-                filename,
-            )
-        if len(header) == 1 and any(sep in header[0] for sep in (";", "\t")):
-            sep = "semicolons" if ";" in header[0] else "tabs"
-            raise ImportRefused(
-                [
-                    RowProblem(
-                        1,
-                        None,
-                        f"the columns are separated by {sep}; save the file as "
-                        "comma-separated CSV (UTF-8) and import it again",
-                    )
-                ],
-                filename,
-            )
-        header = [normalize_header(h) for h in header]
-        known = set(COLUMNS) | set(DERIVED)
-        seen: set[str] = set()
-        for position, name in enumerate(header, start=1):
-            if not name:
-                parsed.warnings.append(f"column {position} has no name; ignored")
-                continue
-            if name in seen:
-                problems.append(RowProblem(1, name, "the column appears twice in the header"))
-            seen.add(name)
-            if name not in known:
-                parsed.warnings.append(f"column {name!r} is not a journal column; ignored")
-        if "date" not in header:
-            problems.append(
-                RowProblem(
-                    1,
-                    "date",
-                    "the header has no date column (the columns are: " + ", ".join(COLUMNS) + ")",
-                )
-            )
-        night_columns = [c for c in NIGHT_CELLS if c in header]
-        if night_columns and len(night_columns) < len(NIGHT_CELLS):
-            missing = [c for c in NIGHT_CELLS if c not in header]
-            problems.append(
-                RowProblem(
-                    1,
-                    None,
-                    f"the header has {', '.join(night_columns)} but not "
-                    f"{', '.join(missing)}: a night needs all seven diary items",
-                )
-            )
-        if problems:
-            raise ImportRefused(problems, filename)
-        order = _settle_date_order(text, header, date_order, filename)
+        header = check_header(next(reader, None), parsed.warnings, filename)
+        order = settle_date_order(text, header, date_order, filename)
         first_line: dict[tuple[date, str], int] = {}
         end_of_previous = reader.line_num
-        for cells in reader:
+        for count, cells in enumerate(reader, start=1):
             line = end_of_previous + 1
             end_of_previous = reader.line_num
+            if progress is not None and count % 2000 == 0:
+                progress(count)
+            if count > MAX_ROWS:
+                problems.append(
+                    RowProblem(
+                        line,
+                        None,
+                        f"the file has more than {MAX_ROWS:,} rows; a journal has one row per "
+                        "day and source (1900–2100 is 73 000 days): is it the right file?",
+                    )
+                )
+                break
             if not cells or all(not c.strip() for c in cells):
                 continue
             if len(cells) != len(header):
@@ -301,6 +236,40 @@ def read_csv(
     return parsed
 
 
+def read_file(
+    source: str | Path,
+    journal_zone: str,
+    free_weekdays: Iterable[int] = (5, 6),
+    date_order: DateOrder | None = None,
+    progress: Progress | None = None,
+) -> ParsedCsv:
+    """Read and parse a CSV file (no journal needed: the window does this off its thread).
+
+    A file over ``MAX_BYTES`` is refused before it is read, so memory stays bounded."""
+    path, name = Path(source), str(source)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ImportRefused(
+                [
+                    RowProblem(
+                        0,
+                        None,
+                        f"is {size / 1e6:.0f} MB; a diary file is at most "
+                        f"{MAX_BYTES / 1e6:.0f} MB (a century of days is about 3 MB): is it "
+                        "the right file?",
+                    )
+                ],
+                name,
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportRefused(
+            [RowProblem(0, None, f"cannot be read ({exc.strerror})")], name
+        ) from exc
+    return read_csv(data, journal_zone, free_weekdays, name, date_order, progress)
+
+
 def import_csv(
     journal: Journal,
     source: str | Path,
@@ -308,15 +277,10 @@ def import_csv(
     date_order: DateOrder | None = None,
 ) -> ImportResult:
     """Import a CSV file into the journal, all or nothing; raises ImportRefused on any problem."""
-    path = Path(source)
-    name = str(source)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportRefused(
-            [RowProblem(0, None, f"cannot be read ({exc.strerror})")], name
-        ) from exc
-    return import_bytes(journal, data, on_conflict, name, date_order)
+    parsed = read_file(
+        source, journal.zone_name, journal.settings.free_weekdays, date_order=date_order
+    )
+    return import_parsed(journal, parsed, on_conflict, str(source))
 
 
 def import_bytes(
@@ -330,6 +294,15 @@ def import_bytes(
     if on_conflict not in POLICIES:
         raise ValueError(f"on_conflict must be one of {POLICIES}")
     parsed = read_csv(data, journal.zone_name, journal.settings.free_weekdays, filename, date_order)
+    return import_parsed(journal, parsed, on_conflict, filename)
+
+
+def import_parsed(
+    journal: Journal, parsed: ParsedCsv, on_conflict: Policy = "fail", filename: str = ""
+) -> ImportResult:
+    """Write a parsed file into the journal under the conflict policy, in one transaction."""
+    if on_conflict not in POLICIES:
+        raise ValueError(f"on_conflict must be one of {POLICIES}")
     existing_days = journal.dates()
     existing_nights = {(n.date, n.source) for n in journal.device_nights()}
     day_conflicts = [(line, d) for line, d in parsed.days if d.date in existing_days]

@@ -7,26 +7,24 @@ journal with ``open_journal`` (read-only readers) or ``open_for_writing`` (``ope
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from nts_desktop.core.records import DIARY, NIGHT_NUMBERS, NIGHT_TIMES, Day, Night
-from nts_desktop.core.timeutil import format_time, system_zone_name, zone
+from nts_desktop.core.records import DIARY, Day, Night
+from nts_desktop.core.timeutil import system_zone_name, zone
 from nts_desktop.core.units import plural
 
 from .changes import Change, everything, on_dates
 from .errors import JournalError
+from .files import disk_full, is_disk_full
 from .lock import JournalLock
-
-DAY_COLUMNS = (
-    "free_day", "quality", "rested", "naps_min", "caffeine", "alcohol", "medication",
-    "mood", "focus", "resilience", "tags", "notes",
-)  # fmt: skip
-NIGHT_COLUMNS = ("date", "source", "tz", *NIGHT_TIMES, *NIGHT_NUMBERS)
+from .rows import DamagedRow, day_from_row, day_row, night_date, night_from_row, night_row
 
 
 @dataclass(frozen=True)
@@ -111,33 +109,58 @@ class Journal:
                 stored[key] = str(value)
             else:
                 raise KeyError(key)
-        self._require_writable()
-        with self.db.atomic():
+        with self._writing():
             self.db["settings"].upsert_all(
                 [{"key": k, "value": v} for k, v in stored.items()], pk="key"
             )
         self.settings = self._load_settings()
         return everything("Journal settings saved.")
 
-    # -- reading -----------------------------------------------------------------------------
+    # -- reading (a damaged row ends in JournalError naming its date) ----------------------
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        try:
+            yield
+        except DamagedRow as exc:
+            raise JournalError(f"{self.path} is damaged: {exc}", str(exc)) from exc
+        except sqlite3.DatabaseError as exc:
+            raise JournalError(f"{self.path} is damaged: a row cannot be read", str(exc)) from exc
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One transaction; a full disk is DiskFull (nothing was written)."""
+        self._require_writable()
+        try:
+            with self.db.atomic():
+                yield
+        except (sqlite3.Error, OSError) as exc:
+            if is_disk_full(exc):
+                raise disk_full(self.path) from exc
+            raise
+
     def dates(self) -> set[date]:
         """Every date that has a day record."""
-        return {date.fromisoformat(r["date"]) for r in self.db["days"].rows_where(select="date")}
+        with self._reading():
+            return {night_date(r["date"]) for r in self.db["days"].rows_where(select="date")}
 
     def day_count(self) -> int:
         return self.db["days"].count
 
     def known_tags(self) -> list[str]:
         """Every tag used on any day, sorted."""
-        rows = self.db["days"].rows_where("tags IS NOT NULL", select="DISTINCT tags")
-        return sorted({t for r in rows for t in r["tags"].split(";")})
+        with self._reading():
+            rows = self.db["days"].rows_where("tags IS NOT NULL", select="DISTINCT tags")
+            return sorted(
+                {t for r in rows if isinstance(r["tags"], str) for t in r["tags"].split(";")}
+            )
 
     def days(self, start: date | None = None, end: date | None = None) -> list[Day]:
         """Days between ``start`` and ``end`` (inclusive), by date, with their diary nights."""
         where, params = _range_sql(start, end)
-        nights = {n.date: n for n in self._nights(f"{where} AND source = ?", [*params, DIARY])}
-        rows = self.db["days"].rows_where(where, params, order_by="date")
-        return [_day_from_row(r, nights.get(date.fromisoformat(r["date"]))) for r in rows]
+        with self._reading():
+            nights = {n.date: n for n in self._nights(f"{where} AND source = ?", [*params, DIARY])}
+            rows = self.db["days"].rows_where(where, params, order_by="date")
+            return [day_from_row(r, nights.get(night_date(r["date"]))) for r in rows]
 
     def day(self, when: date) -> Day | None:
         found = self.days(when, when)
@@ -146,11 +169,12 @@ class Journal:
     def device_nights(self, start: date | None = None, end: date | None = None) -> list[Night]:
         """Imported (non-diary) nights in the range, by date then source."""
         where, params = _range_sql(start, end)
-        return list(self._nights(f"{where} AND source != ?", [*params, DIARY], "date, source"))
+        with self._reading():
+            return list(self._nights(f"{where} AND source != ?", [*params, DIARY], "date, source"))
 
     def _nights(self, where: str, params: list, order_by: str | None = None) -> Iterator[Night]:
         for r in self.db["nights"].rows_where(where, params, order_by=order_by):
-            yield _night_from_row(r)
+            yield night_from_row(r)
 
     # -- writing (each call is one transaction and returns what it changed) ----------------
     def save_day(self, day: Day) -> Change:
@@ -159,8 +183,7 @@ class Journal:
 
     def delete_day(self, when: date) -> Change:
         """Remove a day and its diary night; the change holds what was removed (for undo)."""
-        self._require_writable()
-        with self.db.atomic():
+        with self._writing():
             old = self.day(when)
             self.db["days"].delete_where("date = ?", [when.isoformat()])
             self.db["nights"].delete_where("date = ? AND source = ?", [when.isoformat(), DIARY])
@@ -171,18 +194,17 @@ class Journal:
     def write_many(self, days: Iterable[Day], nights: Iterable[Night] = ()) -> Change:
         """Insert or replace many days (each with its diary night, or none) and device nights
         in one transaction (the form's save, imports)."""
-        self._require_writable()
         days, nights = list(days), list(nights)
-        with self.db.atomic():
+        with self._writing():
             if days:
-                self.db["days"].insert_all((_day_row(d) for d in days), replace=True)
+                self.db["days"].insert_all((day_row(d) for d in days), replace=True)
                 self.db.conn.executemany(
                     "DELETE FROM nights WHERE date = ? AND source = ?",
                     [(d.date.isoformat(), DIARY) for d in days],
                 )
             written = [d.night for d in days if d.night is not None] + nights
             if written:
-                self.db["nights"].insert_all((_night_row(n) for n in written), replace=True)
+                self.db["nights"].insert_all((night_row(n) for n in written), replace=True)
         dates = {d.date for d in days} | {n.date for n in nights}
         if len(dates) == 1:
             return on_dates(dates, f"Saved {next(iter(dates))}.")
@@ -208,42 +230,3 @@ def _range_sql(start: date | None, end: date | None) -> tuple[str, list[str]]:
         clauses.append("date <= ?")
         params.append(end.isoformat())
     return " AND ".join(clauses), params
-
-
-def _day_row(day: Day) -> dict:
-    row = {"date": day.date.isoformat(), **{c: getattr(day, c) for c in DAY_COLUMNS}}
-    row["free_day"] = int(day.free_day)
-    row["tags"] = ";".join(day.tags) if day.tags else None
-    return row
-
-
-def _night_row(night: Night) -> dict:
-    return {
-        "date": night.date.isoformat(),
-        "source": night.source,
-        "tz": night.tz,
-        **{t: format_time(getattr(night, t)) for t in NIGHT_TIMES},
-        **{n: getattr(night, n) for n in NIGHT_NUMBERS},
-    }
-
-
-def _night_from_row(r: dict) -> Night:
-    return Night(
-        date=date.fromisoformat(r["date"]),
-        source=r["source"],
-        tz=r["tz"],
-        bedtime=datetime.fromisoformat(r["bedtime"]),
-        lights_out=datetime.fromisoformat(r["lights_out"]),
-        sleep_latency_min=r["sleep_latency_min"],
-        awakenings=r["awakenings"],
-        waso_min=r["waso_min"],
-        final_wake=datetime.fromisoformat(r["final_wake"]),
-        out_of_bed=datetime.fromisoformat(r["out_of_bed"]),
-    )
-
-
-def _day_from_row(r: dict, night: Night | None) -> Day:
-    values = {c: r[c] for c in DAY_COLUMNS}
-    values["free_day"] = bool(values["free_day"])
-    values["tags"] = tuple(values["tags"].split(";")) if values["tags"] else ()
-    return Day(date=date.fromisoformat(r["date"]), night=night, **values)

@@ -205,6 +205,8 @@ def open_journal(
         return Journal(path, Database(conn), tz, read_only=True)
     if not existing:
         create_journal(path, tz)
+    if path.parent == data_dir():
+        ensure_private_dir(path.parent)  # the data folder stays 0700
     tighten(path)
     try:
         db = Database(path)

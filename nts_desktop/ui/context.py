@@ -17,7 +17,7 @@ from PySide6.QtGui import QUndoStack
 
 from nts_desktop.core.records import Day, Night
 from nts_desktop.core.timeutil import in_zone
-from nts_desktop.io.csv_import import ImportResult, import_csv
+from nts_desktop.io.csv_import import ImportResult, ParsedCsv, import_csv, import_parsed
 from nts_desktop.storage import Change, Journal, Settings, open_journal
 
 Clock = Callable[[], datetime]
@@ -75,6 +75,12 @@ class AppContext(QObject):
     ) -> ImportResult:
         """Import a CSV file (all or nothing); raises ImportRefused, broadcasts on success."""
         result = import_csv(self.journal, path, policy, date_order)  # type: ignore[arg-type]
+        self.emit(result.change.saying(f"{Path(path).name}: {result.summary()}."))
+        return result
+
+    def import_parsed(self, parsed: ParsedCsv, path: str, policy: str = "fail") -> ImportResult:
+        """Write a file read beforehand (``io.csv_import.read_file``); broadcasts on success."""
+        result = import_parsed(self.journal, parsed, policy, path)  # type: ignore[arg-type]
         self.emit(result.change.saying(f"{Path(path).name}: {result.summary()}."))
         return result
 

@@ -18,6 +18,8 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from nts_desktop.storage.files import write_new
+
 from .theme import chart_colors
 
 PAD = 10
@@ -91,12 +93,28 @@ def save_png(widget: QWidget, path: str | Path, caption: Caption) -> bool:
         _paint(painter, widget, caption, size)
     finally:
         painter.end()
-    return image.save(str(path), "PNG")
+
+    def write(tmp: Path) -> None:
+        if not image.save(str(tmp), "PNG"):
+            raise OSError(f"{path} could not be written")
+
+    write_new(Path(path), write)  # private (0600), and never half a file
+    return True
 
 
 def save_svg(widget: QWidget, path: str | Path, caption: Caption) -> bool:
     """The chart with its caption as an SVG file (vectors and text)."""
     size = export_size(widget, caption)
+
+    def write(tmp: Path) -> None:
+        if not _paint_svg(widget, caption, size, tmp):
+            raise OSError(f"{path} could not be written")
+
+    write_new(Path(path), write)  # private (0600), and never half a file
+    return True
+
+
+def _paint_svg(widget: QWidget, caption: Caption, size: QSize, path: Path) -> bool:
     generator = QSvgGenerator()
     generator.setFileName(str(path))
     generator.setSize(size)

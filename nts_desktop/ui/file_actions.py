@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPlainTextEdit,
-    QProgressDialog,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -32,13 +31,13 @@ from PySide6.QtWidgets import (
 from nts_desktop.core.units import plural
 from nts_desktop.io.csv_cells import summarize
 from nts_desktop.io.csv_export import export_csv
-from nts_desktop.io.csv_import import ImportRefused
+from nts_desktop.io.csv_import import ImportRefused, RowProblem, read_file
 
+from .background import Cancelled, run_with_progress
 from .context import AppContext
 from .dates import short_date
 from .file_dialogs import ask_open, ask_save
 
-BIG_FILE = 256 * 1024  # show progress for files larger than this
 ExportChoice = tuple[str, date | None, date | None]
 
 
@@ -190,17 +189,29 @@ class FileActions:
         path = self.ask_open_path(self.parent)
         if not path:
             return False
-        policy, order = "fail", None
+        policy, order, parsed = "fail", None, None
+        journal = self.ctx.journal
         while True:
             try:
-                with _Busy(self.parent, f"Importing {Path(path).name}…", Path(path)):
-                    self.ctx.import_csv(path, policy, order)
+                if parsed is None:  # read off the GUI thread, with progress and Cancel
+                    parsed = run_with_progress(
+                        self.parent,
+                        f"Reading {Path(path).name}…",
+                        lambda progress, o=order: read_file(
+                            path, journal.zone_name, journal.settings.free_weekdays, o, progress
+                        ),
+                    )
+                self.ctx.import_parsed(parsed, path, policy)
                 return True
+            except Cancelled:
+                self.ctx.notify(f"Import of {Path(path).name} cancelled; nothing was written.")
+                return False
             except ImportRefused as error:
                 if error.date_order and order is None:
                     order = self.ask_date_order(self.parent, error.problems[0].message)
                     if order is None:
                         return False
+                    parsed = None  # read again with the order of day and month
                     continue
                 if (
                     error.conflicts
@@ -212,6 +223,13 @@ class FileActions:
                         return False
                     continue
                 self.report = ImportReport(error, self.parent)
+                self.report.open()
+                return False
+            except Exception as error:  # a full disk, a damaged journal, a bug: always said
+                self.report = ImportReport(
+                    ImportRefused([RowProblem(0, None, f"the import failed: {error}")], path),
+                    self.parent,
+                )
                 self.report.open()
                 return False
 
@@ -233,31 +251,3 @@ class FileActions:
             return False
         self.ctx.notify(f"Exported {plural(count, 'record')} to {path}.")
         return True
-
-
-class _Busy:
-    """A progress dialog and busy cursor while a large file is worked on."""
-
-    def __init__(self, parent: QWidget, text: str, path: Path):
-        self.dialog: QProgressDialog | None = None
-        try:
-            big = path.stat().st_size > BIG_FILE
-        except OSError:
-            big = False
-        if big:
-            self.dialog = QProgressDialog(text, "", 0, 0, parent)
-            self.dialog.setCancelButton(None)
-            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-            self.dialog.setMinimumDuration(0)
-
-    def __enter__(self) -> _Busy:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        if self.dialog is not None:
-            self.dialog.show()
-            QGuiApplication.processEvents()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        QGuiApplication.restoreOverrideCursor()
-        if self.dialog is not None:
-            self.dialog.close()

@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
     asked for, so start-up pays only for the page it opens on.
     """
 
-    def __init__(self, ctx: AppContext, opener: Opener | None = None):
+    def __init__(self, ctx: AppContext, opener: Opener | None = None, read_only_reason: str = ""):
         super().__init__()
         self.ctx = ctx
         self.opener = opener
@@ -108,6 +108,8 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         if ctx.demo:
             layout.addWidget(self._demo_banner())
+        if ctx.journal.read_only:
+            layout.addWidget(self._read_only_banner(read_only_reason))
         self.stack = QStackedWidget()
         self.welcome = Welcome()
         self.welcome.start.clicked.connect(self._start_logging)
@@ -131,6 +133,21 @@ class MainWindow(QMainWindow):
         geometry = QSettings().value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+
+    def _read_only_banner(self, reason: str) -> QFrame:
+        banner = QFrame(objectName="read_only_banner")
+        banner.setProperty("role", "banner")
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(16, 6, 16, 6)
+        text = QLabel(
+            f"<b>Open read-only:</b> {reason or 'this journal cannot be written here'}. You "
+            "can look at everything and export it; nothing can be saved until it can be "
+            "written again (then open it anew).",
+            objectName="read_only_text",
+        )
+        text.setWordWrap(True)
+        row.addWidget(text, 1)
+        return banner
 
     def _demo_banner(self) -> QFrame:
         banner = QFrame(objectName="demo_banner")
@@ -297,7 +314,13 @@ class MainWindow(QMainWindow):
             return
         if self.lock is not None and self.lock.held:
             QSettings().setValue("window/geometry", self.saveGeometry())
+            QSettings().sync()
+            path = Path(QSettings().fileName())
+            if path.exists():
+                path.chmod(0o600)  # the person's settings stay private
             self.ctx.journal.close()  # releases the lock
+        elif self.ctx.journal.read_only:
+            self.ctx.journal.close()
         event.accept()
 
     def _save_all(self, dates: list[date]) -> bool:

@@ -39,6 +39,7 @@ from nts_desktop.core.morning import (
 from nts_desktop.core.prefill import typical_night
 from nts_desktop.core.records import Day, Problem, RecordError
 from nts_desktop.core.units import hours_minutes
+from nts_desktop.storage import JournalError
 
 from .context import AppContext, Change
 from .dates import long_date, short_date, weekday_name
@@ -343,7 +344,7 @@ class TodayPage(QWidget):
         message = f"Saved {long_date(self._date)} at {stamp}."
         try:
             self.ctx.save_days([day] + ([prev] if prev else []), message, origin=self)
-        except (sqlite3.Error, OSError) as exc:
+        except (sqlite3.Error, OSError, JournalError) as exc:
             self.problems.setText(f"Could not save: {exc}. Your entries are still here.")
             self.problems.setVisible(True)
             self.ctx.notify(f"Not saved: {exc}")
