@@ -8,7 +8,6 @@ import sqlite3
 import stat
 import subprocess
 import sys
-import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -208,9 +207,8 @@ def test_daily_backup_only_when_due(journal, journal_path):
     first = backup_if_due(journal_path, journal.db)
     assert first is not None
     assert backup_if_due(journal_path, journal.db) is None
-    old = time.time() - 2 * 86400
-    os.utime(first, (old, old))
-    assert backup_if_due(journal_path, journal.db) is not None
+    later = datetime.now(UTC) + timedelta(days=2)  # the backup is two days old by then
+    assert backup_if_due(journal_path, journal.db, now=later) is not None
 
 
 def test_lock_is_exclusive(journal, journal_path):

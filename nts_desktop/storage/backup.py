@@ -121,7 +121,12 @@ def backup_journal(
         finally:
             source.close()
 
-    write_new(target, write, replace=False)
+    for n in range(2, 100):  # never over another file, even one taken the same microsecond
+        try:
+            write_new(target, write, replace=False)
+            break
+        except FileExistsError:
+            target = folder / f"{journal_path.stem}-{stamp}-{reason}-{n}.sqlite3"
     prune(journal_path)
     return target
 
@@ -132,7 +137,7 @@ def backup_if_due(journal_path: Path, db: Database, now: datetime | None = None)
     if db.execute("SELECT count(*) FROM days").fetchone()[0] == 0:
         return None
     good = good_backups(journal_path)
-    if good and now.timestamp() - good[0].stat().st_mtime < DAILY.total_seconds():
+    if good and now - _taken(good[0], journal_path)[0] < DAILY:
         return None
     return backup_journal(journal_path, db=db, reason="daily", now=now)
 

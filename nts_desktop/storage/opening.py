@@ -27,12 +27,18 @@ from .paths import PRIVATE_FILE, data_dir, default_journal_path, ensure_private_
 from .schema import APPLICATION_ID, MIGRATION_SET, known_steps, migrations
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+MIN_FREE_MB = 1.0  # below this, a journal is not opened for writing (it opens read-only)
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
     """A read-only connection that changes no byte. On read-only media (or a full disk),
     where SQLite cannot make the WAL index beside the file, the file is read as immutable."""
     uri = path.resolve().as_uri()
+    idle = not Path(f"{path}-wal").exists()  # no writer has it open
+    if idle and free_mb(path) < MIN_FREE_MB:  # a full disk: make no -wal/-shm beside it
+        conn = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
     conn = sqlite3.connect(f"{uri}?mode=ro", uri=True)
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -160,7 +166,7 @@ def create_journal(path: Path, tz: str | None = None) -> None:
 
 
 def _writing_failed(path: Path, exc: BaseException) -> JournalError:
-    if is_disk_full(exc) or free_mb(path) < 1:
+    if is_disk_full(exc) or free_mb(path) < MIN_FREE_MB:
         return disk_full(path)
     text = str(exc).lower()
     if "readonly" in text or "read-only" in text or isinstance(exc, PermissionError):
@@ -208,6 +214,9 @@ def open_journal(
     if path.parent == data_dir():
         ensure_private_dir(path.parent)  # the data folder stays 0700
     tighten(path)
+    if free_mb(path) < MIN_FREE_MB:  # do not even start: SQLite would leave -wal/-shm behind
+        raise disk_full(path)
+    db = None
     try:
         db = Database(path)
         if migrations.pending(db):
@@ -218,6 +227,8 @@ def open_journal(
         db.enable_wal()
         migrations.apply(db)
     except (sqlite3.Error, OSError) as exc:
+        if db is not None:
+            db.close()
         raise _writing_failed(path, exc) from exc
     return Journal(path, db, tz, read_only=False)
 
@@ -238,16 +249,21 @@ def open_for_writing(
     path = resolve_journal_path(path)
     if tz is not None:
         zone(tz)
-    existing = check_journal_file(path)  # read-only, before anything is created
-    if not existing:
-        if not create:
-            raise JournalError(f"there is no journal at {path} yet")
-        create_journal(path, tz)
-    lock = JournalLock(path, kind).acquire(wait)  # before opening: one writer migrates
+    lock = None
     try:
+        if path.exists():  # lock first: another name of an open journal is refused at once
+            lock = JournalLock(path, kind).acquire(wait)
+        existing = check_journal_file(path)  # read-only, before anything is created
+        if not existing:
+            if not create:
+                raise JournalError(f"there is no journal at {path} yet")
+            create_journal(path, tz)
+        if lock is None:
+            lock = JournalLock(path, kind).acquire(wait)  # before opening: one writer migrates
         journal = open_journal(path, tz=tz, create=create)
     except BaseException:
-        lock.release()
+        if lock is not None:
+            lock.release()
         raise
     journal.lock = lock
     return journal

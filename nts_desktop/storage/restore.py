@@ -144,8 +144,9 @@ def set_aside_and_restore(journal_path: Path, backup: Path, now: datetime | None
     except BaseException:
         for kept, original in moved:  # the journal's path holds what it held before
             if not original.exists():
-                os.link(kept, original)
-            kept.unlink(missing_ok=True)
+                os.rename(kept, original)
+            else:
+                kept.unlink(missing_ok=True)
         raise
     finally:
         remove_quietly(copy)
