@@ -476,3 +476,16 @@ def test_the_formula_guard_covers_full_width_signs_and_leading_spaces(cell):
 
     assert guard(cell).startswith("'")
     assert unguard(guard(cell)) == cell
+
+
+def test_a_journal_on_read_only_media_exports_and_refuses_writes_clearly(small_disk):
+    path = small_disk / "journal.sqlite3"
+    fill(path, days=7)
+    done = subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip("cannot remount read-only here")
+    exported = run("--db", str(path), "export", "-")
+    assert exported.exit_code == 0 and exported.stdout_bytes.count(b"\r\n") == 8
+    refused = run("--db", str(path), "settings", "--free-days", "sun")
+    assert refused.exit_code == 3 and "read-only" in refused.stderr
+    assert refused.exception is None or isinstance(refused.exception, SystemExit)

@@ -10,6 +10,7 @@ journal releases it.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import stat
 from pathlib import Path
@@ -165,17 +166,32 @@ def create_journal(path: Path, tz: str | None = None) -> None:
         raise NotWritable(f"{path.parent} cannot be written to ({exc.strerror})") from exc
 
 
-def _writing_failed(path: Path, exc: BaseException) -> JournalError:
-    if is_disk_full(exc) or free_mb(path) < MIN_FREE_MB:
+def writable(path: Path) -> bool:
+    """Whether the journal and its folder can be written (not read-only media or modes)."""
+    try:
+        if os.statvfs(path.parent).f_flag & os.ST_RDONLY:
+            return False
+    except OSError:
+        return False
+    return os.access(path.parent, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+def _writing_failed(path: Path, exc: BaseException | None) -> JournalError:
+    if (exc is not None and is_disk_full(exc)) or free_mb(path) < MIN_FREE_MB:
         return disk_full(path)
     text = str(exc).lower()
-    if "readonly" in text or "read-only" in text or isinstance(exc, PermissionError):
+    if (
+        "readonly" in text
+        or "read-only" in text
+        or isinstance(exc, PermissionError)
+        or not (writable(path))
+    ):
         return NotWritable(
             f"{path} cannot be written (read-only media or no permission); it can still be "
             "opened to look at and export",
-            str(exc),
+            "" if exc is None else str(exc),
         )
-    return JournalError(f"{path} cannot be opened for writing", str(exc))
+    return JournalError(f"{path} cannot be opened for writing", "" if exc is None else str(exc))
 
 
 def open_journal(
@@ -214,8 +230,8 @@ def open_journal(
     if path.parent == data_dir():
         ensure_private_dir(path.parent)  # the data folder stays 0700
     tighten(path)
-    if free_mb(path) < MIN_FREE_MB:  # do not even start: SQLite would leave -wal/-shm behind
-        raise disk_full(path)
+    if free_mb(path) < MIN_FREE_MB or not writable(path):  # do not even start: SQLite
+        raise _writing_failed(path, None)  # would leave -wal/-shm behind
     db = None
     try:
         db = Database(path)
