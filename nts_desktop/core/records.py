@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 from .timeutil import TimeRuleError, in_zone, zone
+from .units import shown
 
 DIARY = "diary"
 
@@ -155,7 +156,7 @@ def normalize_tags(value: str | Iterable[str] | None) -> tuple[str, ...]:
     out: list[str] = []
     for item in items:
         if ";" in item:
-            raise RecordError([Problem("tags", f"a tag cannot contain ';' ({item!r})")])
+            raise RecordError([Problem("tags", f"a tag cannot contain ';' ({shown(item)})")])
         label = item.strip()
         if label and label not in out:
             out.append(label)
@@ -194,7 +195,7 @@ def night_problems(night: Night) -> list[Problem]:
     except TimeRuleError as exc:
         return [Problem("tz", str(exc))]
     if not night.source or night.source != night.source.strip():
-        problems.append(Problem("source", f"{night.source!r} is not a source name"))
+        problems.append(Problem("source", f"{shown(str(night.source))} is not a source name"))
     for name in NIGHT_TIMES:
         value = getattr(night, name)
         if not isinstance(value, datetime) or value.tzinfo is None:
@@ -279,7 +280,8 @@ def day_problems(day: Day) -> list[Problem]:
             problems.append(Problem(name, f"{value!r} is not text"))
     for tag in day.tags:
         if ";" in tag or tag != tag.strip() or not tag:
-            problems.append(Problem("tags", f"{tag!r} is not a trimmed label without ';'"))
+            message = f"{shown(str(tag))} is not a trimmed label without ';'"
+            problems.append(Problem("tags", message))
     if day.night is not None:
         if day.night.date != day.date:
             problems.append(Problem("date", "the night belongs to another date"))

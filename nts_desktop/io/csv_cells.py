@@ -12,7 +12,7 @@ from datetime import date, datetime, time
 
 from nts_desktop.core.records import FIELD, out_of_range
 from nts_desktop.core.timeutil import TimeRuleError, parse_bare_time, parse_datetime
-from nts_desktop.core.units import plural
+from nts_desktop.core.units import plural, shown
 
 from .columns import unguard
 
@@ -152,7 +152,7 @@ class Row:
             if _DIGITS.match(value):
                 self.fail(column, out_of_range(column, f"{value[:12]}…"))
             else:
-                self.fail(column, f"{value[:40]!r} is not a whole number")
+                self.fail(column, f"{shown(value)} is not a whole number")
             return None
         number = int(value)
         f = FIELD[column]

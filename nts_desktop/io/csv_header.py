@@ -12,6 +12,7 @@ import io
 
 from nts_desktop.core.dates import DateOrder, DateOrderConflict, DateOrderUnknown, settle_order
 from nts_desktop.core.records import NIGHT_NUMBERS, NIGHT_TIMES
+from nts_desktop.core.units import shown
 
 from .columns import COLUMNS, DERIVED
 from .csv_cells import ImportRefused, RowProblem, normalize_header
@@ -54,7 +55,7 @@ def check_header(header: list[str] | None, warnings: list[str], filename: str) -
             problems.append(RowProblem(1, name, "the column appears twice in the header"))
         seen.add(name)
         if name not in known:
-            warnings.append(f"column {name!r} is not a journal column; ignored")
+            warnings.append(f"column {shown(name)} is not a journal column; ignored")
     if "date" not in header:
         problems.append(
             RowProblem(

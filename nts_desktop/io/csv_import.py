@@ -34,7 +34,7 @@ from nts_desktop.core.records import (
     normalize_tags,
 )
 from nts_desktop.core.timeutil import TimeRuleError, zone
-from nts_desktop.core.units import plural
+from nts_desktop.core.units import plural, shown
 from nts_desktop.storage import Change, Journal
 from nts_desktop.storage.backup import backup_journal
 
@@ -126,7 +126,7 @@ def _parse_row(
     if free in ("0", "1"):
         values["free_day"] = free == "1"
     elif free:
-        row.fail("free_day", f"{free!r} is not 0 or 1")
+        row.fail("free_day", f"{shown(free)} is not 0 or 1")
     else:
         values["free_day"] = default_free_day(when, free_weekdays)
     values["medication"] = row.text("medication") if not row.blank("medication") else None

@@ -81,12 +81,23 @@ class Journal:
     def _load_settings(self) -> Settings:
         if "settings" not in self.db.table_names():
             return Settings(tz=self.tz_override or system_zone_name())
-        rows = {r["key"]: r["value"] for r in self.db["settings"].rows}
-        free = rows.get("free_weekdays", "5,6")
+        try:
+            rows = {r["key"]: r["value"] for r in self.db["settings"].rows}
+            free = tuple(
+                int(x) for x in str(rows.get("free_weekdays", "5,6")).split(",") if x.strip()
+            )
+            tz = rows.get("tz") or system_zone_name()
+            zone(tz)
+            if any(not 0 <= d <= 6 for d in free):
+                raise ValueError(f"free weekdays {free}")
+        except (sqlite3.DatabaseError, ValueError, TypeError) as exc:
+            raise JournalError(
+                f"{self.path} is damaged: its settings cannot be read", str(exc)
+            ) from exc
         return Settings(
-            tz=rows.get("tz") or system_zone_name(),
-            free_weekdays=tuple(int(x) for x in free.split(",") if x.strip()),
-            preferred_source=rows.get("preferred_source", ""),
+            tz=tz,
+            free_weekdays=free,
+            preferred_source=str(rows.get("preferred_source", "")),
             demo=rows.get("demo") == "1",
         )
 
@@ -123,6 +134,8 @@ class Journal:
             yield
         except DamagedRow as exc:
             raise JournalError(f"{self.path} is damaged: {exc}", str(exc)) from exc
+        except (KeyError, TypeError, ValueError) as exc:  # a row not shaped like the app's
+            raise JournalError(f"{self.path} is damaged: a row cannot be read", repr(exc)) from exc
         except sqlite3.DatabaseError as exc:
             raise JournalError(f"{self.path} is damaged: a row cannot be read", str(exc)) from exc
 

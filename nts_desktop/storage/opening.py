@@ -25,6 +25,7 @@ from .files import disk_full, free_mb, is_disk_full, write_new
 from .journal import Journal
 from .lock import JournalLock
 from .paths import PRIVATE_FILE, data_dir, default_journal_path, ensure_private_dir
+from .rows import DAY_COLUMNS, NIGHT_COLUMNS
 from .schema import APPLICATION_ID, MIGRATION_SET, known_steps, migrations
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -107,6 +108,13 @@ def check_journal_file(path: Path) -> bool:
             raise JournalError(f"{path} belongs to another application, not nts-desktop")
         if "_sqlite_migrations" not in tables:
             raise JournalError(f"{path} is damaged (its schema record is missing)")
+        for table, columns in (("days", ("date", *DAY_COLUMNS)), ("nights", NIGHT_COLUMNS)):
+            found = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+            if not set(columns) <= found:
+                raise JournalError(
+                    f"{path} is damaged: its {table} table is not the journal's",
+                    f"missing columns: {sorted(set(columns) - found)}",
+                )
         steps = {
             r[0]
             for r in conn.execute(
