@@ -136,8 +136,10 @@ def backup_if_due(journal_path: Path, db: Database, now: datetime | None = None)
     now = now or datetime.now(UTC)
     if db.execute("SELECT count(*) FROM days").fetchone()[0] == 0:
         return None
-    good = good_backups(journal_path)
-    if good and now - _taken(good[0], journal_path)[0] < DAILY:
+    newest = next(
+        (p for p in reversed(list_backups(journal_path)) if backup_days(p) is not None), None
+    )
+    if newest is not None and now - _taken(newest, journal_path)[0] < DAILY:
         return None
     return backup_journal(journal_path, db=db, reason="daily", now=now)
 

@@ -19,7 +19,7 @@ from sqlite_utils import Database
 
 from nts_desktop.core.timeutil import system_zone_name, zone
 
-from .backup import good_backups
+from .backup import backup_days, list_backups
 from .errors import JournalError, NotWritable
 from .files import disk_full, free_mb, is_disk_full, write_new
 from .journal import Journal
@@ -81,7 +81,7 @@ def check_journal_file(path: Path) -> bool:
     """
     head = _read_head(path)
     if not head:
-        if path.exists() and good_backups(path):
+        if path.exists() and any(backup_days(p) is not None for p in list_backups(path)):
             raise JournalError(
                 f"{path} is empty although it has backups: it has lost its contents; restore "
                 "a backup"
