@@ -73,7 +73,7 @@ def test_export_format_is_rfc4180_crlf_with_guard_and_derived(journal):
     row = text.split("\r\n", 1)[1]
     assert row.startswith(
         "2025-04-08,diary,Europe/Berlin,2025-04-07T23:00+02:00,2025-04-07T23:10+02:00,15,2,20,"
-        "2025-04-08T06:50+02:00,2025-04-08T07:00+02:00,4,,0,,,,'-melatonin,7,,,"
+        "2025-04-08T06:50+02:00,2025-04-08T07:00+02:00,,,,,4,,0,,,,'-melatonin,7,,,"
         '\'=cmd;late screen,"said ""hi"", then\nslept",480,425,88.54,'
         "2025-04-07T23:25+02:00,2025-04-08T03:07:30+02:00\r\n"
     )

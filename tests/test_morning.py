@@ -20,10 +20,10 @@ from nts_desktop.core.morning import (
     readings,
 )
 from nts_desktop.core.prefill import Typical, typical_night
-from nts_desktop.core.records import FIELDS, RecordError
+from nts_desktop.core.records import FIELDS, STAGES, RecordError
 
 D = date(2025, 4, 21)  # a Monday
-FORM_FIELDS = {f.name for f in FIELDS if f.name not in ("date", "source", "tz")}
+FORM_FIELDS = {f.name for f in FIELDS if f.name not in ("date", "source", "tz", *STAGES)}
 
 
 def morning(stored=None, prev=None, when=D) -> Morning:

@@ -323,9 +323,10 @@ def test_an_upgrade_backs_up_first_and_then_migrates(journal, journal_path, monk
     journal.close()
     newer = Migrations(schema.MIGRATION_SET)
     newer()(schema.m001_initial)
+    newer()(schema.m002_device_data)
 
     @newer()
-    def m002_add_column(db):
+    def m999_add_column(db):
         db.execute("ALTER TABLE days ADD COLUMN energy INTEGER")
 
     monkeypatch.setattr(schema, "migrations", newer)

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from nts_desktop.core.measures import measure
-from nts_desktop.core.records import FIELDS
+from nts_desktop.core.records import FIELDS, STAGES
 from nts_desktop.io.csv_export import export_bytes
 from nts_desktop.io.csv_import import import_csv
 from nts_desktop.storage import open_journal
@@ -320,7 +320,7 @@ def test_turning_the_night_off_saves_only_the_day(make_window, qtbot):
 
 def test_inputs_have_accessible_names_csv_object_names_and_diary_tab_order(make_window, qtbot):
     window = make_window()
-    columns = {f.name for f in FIELDS} - {"date", "source", "tz"}
+    columns = {f.name for f in FIELDS} - {"date", "source", "tz", *STAGES}  # stages: devices
     for name in columns:
         w = widget(window, name)
         assert w.accessibleName(), name

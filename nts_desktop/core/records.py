@@ -45,6 +45,11 @@ FIELDS: tuple[Field, ...] = (
     Field("waso_min", "minutes awake during the night", "int", 0, 720, "night"),
     Field("final_wake", "final awakening", "time", part="night"),
     Field("out_of_bed", "out of bed", "time", part="night"),
+    # what a device measured (imported nights only): sleep stages, in minutes
+    Field("rem_min", "REM sleep minutes", "int", 0, 1440, "night"),
+    Field("deep_min", "deep sleep minutes", "int", 0, 1440, "night"),
+    Field("light_min", "light sleep minutes", "int", 0, 1440, "night"),
+    Field("awake_min", "minutes awake by the device", "int", 0, 1440, "night"),
     Field("quality", "sleep quality", "int", 1, 5),
     Field("rested", "rested on waking", "int", 1, 5),
     Field("free_day", "free day", "bool"),
@@ -61,6 +66,7 @@ FIELDS: tuple[Field, ...] = (
 FIELD = {f.name: f for f in FIELDS}
 NIGHT_TIMES = ("bedtime", "lights_out", "final_wake", "out_of_bed")
 NIGHT_NUMBERS = ("sleep_latency_min", "awakenings", "waso_min")
+STAGES = ("rem_min", "deep_min", "light_min", "awake_min")  # optional, from devices
 QUALITY_WORDS = ("very poor", "poor", "fair", "good", "very good")
 MAX_TIME_IN_BED = timedelta(hours=24)
 # A diary's dates: a mistyped year (0205, 9999) would otherwise stretch every chart and
@@ -121,6 +127,11 @@ class Night:
     final_wake: datetime
     out_of_bed: datetime
     source: str = DIARY
+    rem_min: int | None = None  # sleep stages, where a device records them
+    deep_min: int | None = None
+    light_min: int | None = None
+    awake_min: int | None = None
+    tags: tuple[str, ...] = ()  # labels the device's app attached (diary nights: none)
 
 
 @dataclass(frozen=True)
@@ -203,6 +214,8 @@ def night_problems(night: Night) -> list[Problem]:
     for name in NIGHT_NUMBERS:
         if getattr(night, name) is None:
             problems.append(Problem(name, "is missing (a night needs all seven diary items)"))
+        _check_int(name, getattr(night, name), problems)
+    for name in STAGES:
         _check_int(name, getattr(night, name), problems)
     if problems:
         return problems

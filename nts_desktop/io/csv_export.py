@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from nts_desktop.core.measures import measure
-from nts_desktop.core.records import DIARY, Day, Night
+from nts_desktop.core.records import DIARY, STAGES, Day, Night
 from nts_desktop.core.timeutil import format_time
 from nts_desktop.storage import Journal
 from nts_desktop.storage.files import fsync_dir
@@ -43,6 +43,8 @@ def _night_cells(night: Night | None) -> dict[str, str]:
         "waso_min": str(night.waso_min),
         "final_wake": format_time(night.final_wake),
         "out_of_bed": format_time(night.out_of_bed),
+        **{name: str(getattr(night, name)) for name in STAGES if getattr(night, name) is not None},
+        "tags": ";".join(night.tags),  # a device night's own labels (a day's replace them)
         "tib_min": _whole(m.tib_min),
         "tst_min": _whole(m.tst_min),
         "se_pct": f"{m.se_pct:.2f}",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -26,6 +26,7 @@ from nts_desktop.core.records import (
     FIELD,
     NIGHT_NUMBERS,
     NIGHT_TIMES,
+    STAGES,
     Day,
     Night,
     RecordError,
@@ -107,19 +108,31 @@ def _parse_row(
     present = [c for c in NIGHT_CELLS if not row.blank(c)]
     readings = {c: row.reading(c, tz) for c in NIGHT_TIMES}
     numbers = {c: row.integer(c) for c in NIGHT_NUMBERS}
+    stages = {c: row.integer(c) for c in STAGES}
     if present and not row.problems:
         try:
             night = build_night(when, tz, readings, numbers, source)
         except RecordError as exc:
             for p in exc.problems:
                 row.fail(p.field, p.message)
-    if source != DIARY:
-        for column in DAY_CELLS:
+    if source == DIARY:
+        for column in STAGES:
             if not row.blank(column):
+                row.fail(column, "sleep stages come from devices: only a device row holds them")
+    else:
+        for column in DAY_CELLS:
+            if column != "tags" and not row.blank(column):
                 row.fail(column, f"only the diary row of a date holds day fields (source {source})")
         if not present:
             row.fail("source", f"a {source} row needs a night")
-        return None if row.problems else night
+        try:
+            tags = normalize_tags(row.text("tags"))
+        except RecordError as exc:
+            row.fail("tags", str(exc.problems[0].message))
+            tags = ()
+        if row.problems or night is None:
+            return None
+        return replace(night, tags=tags, **stages)
 
     values: dict = {c: row.integer(c) for c in DAY_CELLS if FIELD[c].kind == "int"}
     free = row.text("free_day").strip()

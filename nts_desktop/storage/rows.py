@@ -19,6 +19,7 @@ from nts_desktop.core.records import (
     LAST_DATE,
     NIGHT_NUMBERS,
     NIGHT_TIMES,
+    STAGES,
     Day,
     Night,
 )
@@ -28,7 +29,8 @@ DAY_COLUMNS = (
     "free_day", "quality", "rested", "naps_min", "caffeine", "alcohol", "medication",
     "mood", "focus", "resilience", "tags", "notes",
 )  # fmt: skip
-NIGHT_COLUMNS = ("date", "source", "tz", *NIGHT_TIMES, *NIGHT_NUMBERS)
+NIGHT_COLUMNS = ("date", "source", "tz", *NIGHT_TIMES, *NIGHT_NUMBERS)  # the first schema's
+DEVICE_COLUMNS = (*STAGES, "tags")  # added by m002 (nights also carry their import batch)
 _INTS = tuple(c for c in DAY_COLUMNS if FIELD[c].kind == "int")
 
 
@@ -43,13 +45,16 @@ def day_row(day: Day) -> dict:
     return row
 
 
-def night_row(night: Night) -> dict:
+def night_row(night: Night, batch: int | None = None) -> dict:
     return {
         "date": night.date.isoformat(),
         "source": night.source,
         "tz": night.tz,
         **{t: format_time(getattr(night, t)) for t in NIGHT_TIMES},
         **{n: getattr(night, n) for n in NIGHT_NUMBERS},
+        **{n: getattr(night, n) for n in STAGES},
+        "tags": ";".join(night.tags) if night.tags else None,
+        "batch": batch,
     }
 
 
@@ -99,6 +104,8 @@ def night_from_row(r: dict) -> Night:
         if moment is None or moment.tzinfo is None:
             raise DamagedRow(f"the night of {when} has an unreadable {FIELD[name].label}")
         times[name] = moment
+    stages = {name: _int(when, name, r.get(name)) for name in STAGES}
+    tags = _text(when, "tags", r.get("tags"))
     return Night(
         date=when,
         source=source,
@@ -106,6 +113,8 @@ def night_from_row(r: dict) -> Night:
         sleep_latency_min=_int(when, "sleep_latency_min", r["sleep_latency_min"], False),  # type: ignore[arg-type]
         awakenings=_int(when, "awakenings", r["awakenings"], False),  # type: ignore[arg-type]
         waso_min=_int(when, "waso_min", r["waso_min"], False),  # type: ignore[arg-type]
+        tags=tuple(tags.split(";")) if tags else (),
+        **stages,
         **times,
     )
 

@@ -53,6 +53,34 @@ def m001_initial(db: Database) -> None:
     db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
+@migrations()
+def m002_device_data(db: Database) -> None:
+    """Imported history: sleep stages and app labels on device nights, naps, import batches."""
+    for column in ("rem_min", "deep_min", "light_min", "awake_min"):
+        db.execute(f"ALTER TABLE nights ADD COLUMN {column} INTEGER")
+    db.execute("ALTER TABLE nights ADD COLUMN tags TEXT")
+    db.execute("ALTER TABLE nights ADD COLUMN batch INTEGER")
+    db.execute(
+        """CREATE TABLE batches (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            filename TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            nights INTEGER NOT NULL,
+            naps INTEGER NOT NULL
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE naps (
+            date TEXT NOT NULL,
+            source TEXT NOT NULL,
+            minutes INTEGER NOT NULL,
+            batch INTEGER,
+            PRIMARY KEY (date, source)
+        )"""
+    )
+
+
 def known_steps() -> frozenset[str]:
     """Names of every step this version knows (all are pending on an empty database)."""
     return frozenset(m.name for m in migrations.pending(Database(memory=True)))
