@@ -120,7 +120,7 @@ class Journal:
                 stored[key] = str(value)
             else:
                 raise KeyError(key)
-        with self._writing():
+        with self.transaction():
             self.db["settings"].upsert_all(
                 [{"key": k, "value": v} for k, v in stored.items()], pk="key"
             )
@@ -129,7 +129,7 @@ class Journal:
 
     # -- reading (a damaged row ends in JournalError naming its date) ----------------------
     @contextmanager
-    def _reading(self) -> Iterator[None]:
+    def reading(self) -> Iterator[None]:
         try:
             yield
         except DamagedRow as exc:
@@ -140,7 +140,7 @@ class Journal:
             raise JournalError(f"{self.path} is damaged: a row cannot be read", str(exc)) from exc
 
     @contextmanager
-    def _writing(self) -> Iterator[None]:
+    def transaction(self) -> Iterator[None]:
         """One transaction; a full disk is DiskFull (nothing was written)."""
         self._require_writable()
         try:
@@ -153,7 +153,7 @@ class Journal:
 
     def dates(self) -> set[date]:
         """Every date that has a day record."""
-        with self._reading():
+        with self.reading():
             return {night_date(r["date"]) for r in self.db["days"].rows_where(select="date")}
 
     def day_count(self) -> int:
@@ -161,7 +161,7 @@ class Journal:
 
     def known_tags(self) -> list[str]:
         """Every tag used on any day, sorted."""
-        with self._reading():
+        with self.reading():
             rows = self.db["days"].rows_where("tags IS NOT NULL", select="DISTINCT tags")
             return sorted(
                 {t for r in rows if isinstance(r["tags"], str) for t in r["tags"].split(";")}
@@ -170,7 +170,7 @@ class Journal:
     def days(self, start: date | None = None, end: date | None = None) -> list[Day]:
         """Days between ``start`` and ``end`` (inclusive), by date, with their diary nights."""
         where, params = _range_sql(start, end)
-        with self._reading():
+        with self.reading():
             nights = {n.date: n for n in self._nights(f"{where} AND source = ?", [*params, DIARY])}
             rows = self.db["days"].rows_where(where, params, order_by="date")
             return [day_from_row(r, nights.get(night_date(r["date"]))) for r in rows]
@@ -182,7 +182,7 @@ class Journal:
     def device_nights(self, start: date | None = None, end: date | None = None) -> list[Night]:
         """Imported (non-diary) nights in the range, by date then source."""
         where, params = _range_sql(start, end)
-        with self._reading():
+        with self.reading():
             return list(self._nights(f"{where} AND source != ?", [*params, DIARY], "date, source"))
 
     def _nights(self, where: str, params: list, order_by: str | None = None) -> Iterator[Night]:
@@ -196,7 +196,7 @@ class Journal:
 
     def delete_day(self, when: date) -> Change:
         """Remove a day and its diary night; the change holds what was removed (for undo)."""
-        with self._writing():
+        with self.transaction():
             old = self.day(when)
             self.db["days"].delete_where("date = ?", [when.isoformat()])
             self.db["nights"].delete_where("date = ? AND source = ?", [when.isoformat(), DIARY])
@@ -208,7 +208,7 @@ class Journal:
         """Insert or replace many days (each with its diary night, or none) and device nights
         in one transaction (the form's save, imports)."""
         days, nights = list(days), list(nights)
-        with self._writing():
+        with self.transaction():
             if days:
                 self.db["days"].insert_all((day_row(d) for d in days), replace=True)
                 self.db.conn.executemany(

@@ -146,13 +146,21 @@ def cli(ctx: click.Context, db: str | None, tz: str | None, startup_check: bool)
 
 
 @cli.command("import")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["auto", "csv", "sleep-as-android", "fitbit", "oura", "apple-health"]),
+    default="auto",
+    show_default=True,
+    help="What the file is (auto: found from its content). A folder or a zip is searched.",
+)
 @click.option(
     "--on-conflict",
     type=click.Choice(["fail", "skip", "replace"]),
     default="fail",
     show_default=True,
-    help="What to do with dates the journal already holds.",
+    help="Journal CSV: what to do with dates the journal already holds.",
 )
 @click.option(
     "--date-order",
@@ -160,45 +168,57 @@ def cli(ctx: click.Context, db: str | None, tz: str | None, startup_check: bool)
     help="Numeric dates put the day (dmy, 31/12/2026) or the month (mdy, 12/31/2026) first; "
     "needed only when the file does not settle it.",
 )
+@click.option("--dry-run", is_flag=True, help="Devices: show what the file holds; write nothing.")
+@click.option("--prefer", metavar="APP", help="Apple Health: the app whose nights win.")
 @pass_context
-def import_command(obj: Context, file: Path, on_conflict: str, date_order: str | None) -> None:
-    """Import a CSV file (all rows or none)."""
-    from nts_desktop.core.timeutil import system_zone_name
-    from nts_desktop.io.csv_import import ImportRefused, import_bytes, read_csv
+def import_command(
+    obj: Context,
+    file: Path,
+    fmt: str,
+    on_conflict: str,
+    date_order: str | None,
+    dry_run: bool,
+    prefer: str | None,
+) -> None:
+    """Import a journal CSV, or history from Sleep as Android, Fitbit, Oura or Apple Health."""
+    from nts_desktop.cli.imports import import_csv_file, import_device_history, is_journal_csv
 
-    def refuse(exc: ImportRefused) -> Refused:
-        count = len(exc.problems)
-        hint = "\nUse --on-conflict skip or --on-conflict replace." if exc.conflicts else ""
-        if exc.date_order:
-            hint = "\nUse --date-order dmy (day first) or --date-order mdy (month first)."
-        return Refused(f"{file}: nothing imported, {plural(count, 'problem')}:\n" + str(exc) + hint)
+    if not file.exists() or not (file.is_file() or file.is_dir()):
+        raise Refused(f"{file}: cannot be read (no such file or folder)")
+    if fmt == "csv" or (fmt == "auto" and is_journal_csv(file)):
+        import_csv_file(obj, file, on_conflict, date_order)
+    else:
+        import_device_history(obj, file, fmt, dry_run, prefer)
 
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise Refused(f"{file}: cannot be read ({exc.strerror})") from exc
-    if not obj.db_path.exists():
-        # check the file before a new journal is created, so a refused import leaves nothing
+
+@cli.group("imports", invoke_without_command=True)
+@click.pass_context
+def imports_group(ctx: click.Context) -> None:
+    """List the imports of device history (each can be removed as a whole)."""
+    if ctx.invoked_subcommand is None:
+        from nts_desktop.storage.batches import list_batches
+
+        with ctx.obj.journal(write=False, create=False) as journal:
+            batches = list_batches(journal)
+        for b in batches:
+            click.echo(f"{b.id:>4}  {b.words()}")
+        if not batches:
+            click.echo("no imports yet")
+
+
+@imports_group.command("remove")
+@click.argument("batch", type=int)
+@pass_context
+def imports_remove(obj: Context, batch: int) -> None:
+    """Remove everything one import brought (a backup is taken first)."""
+    from nts_desktop.storage.batches import remove_batch
+
+    with obj.journal(write=True, create=False) as journal:
         try:
-            read_csv(data, obj.tz or system_zone_name(), filename=str(file), date_order=date_order)
-        except ImportRefused as exc:
-            raise refuse(exc) from exc
-    with obj.journal(write=True) as journal:
-        try:
-            result = import_bytes(
-                journal,
-                data,
-                on_conflict,  # type: ignore[arg-type]
-                str(file),
-                date_order,  # type: ignore[arg-type]
-            )
-        except ImportRefused as exc:
-            raise refuse(exc) from exc
-    for warning in result.warnings:
-        click.echo(f"nts-desktop: warning: {file}: {warning}", err=True)
-    if result.backup:
-        click.echo(f"backup taken: {result.backup}", err=True)
-    click.echo(f"{file}: {result.summary()}", err=True)
+            change = remove_batch(journal, batch)
+        except KeyError as exc:
+            raise Refused(str(exc.args[0])) from exc
+    click.echo(change.message, err=True)
 
 
 @cli.command("export")

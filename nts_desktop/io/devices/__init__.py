@@ -1,0 +1,137 @@
+"""History from sleep trackers: Sleep as Android, Fitbit, Oura, Apple Health (design §6).
+
+``read_history`` finds what a file, a zip or a folder (a Takeout folder, an export zip) holds
+— detected from the content, not the name — and reads it into ``Reading``s; nothing is
+written until ``device_import.import_readings``.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from ..csv_cells import RowProblem
+from . import apple_health, fitbit, oura, sleep_as_android
+from .sleeps import DeviceFileError, Progress, Reading
+
+FORMATS = ("auto", "csv", "sleep-as-android", "fitbit", "oura", "apple-health")
+__all__ = ["FORMATS", "DeviceFileError", "Reading", "detect", "read_history"]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One file to look at: a plain file, or a member of a zip."""
+
+    name: str
+    path: Path
+    member: str | None = None  # inside the zip at ``path``
+
+    def open(self) -> IO[bytes]:
+        if self.member is None:
+            return open(self.path, "rb")
+        return zipfile.ZipFile(self.path).open(self.member)
+
+    def head(self) -> bytes:
+        with self.open() as fh:
+            return fh.read(4096)
+
+    def read(self) -> bytes:
+        with self.open() as fh:
+            return fh.read()
+
+
+def _wanted(name: str) -> bool:
+    base = name.rsplit("/", 1)[-1]
+    return "__MACOSX/" not in name and not base.startswith(".") and bool(base)
+
+
+def entries(path: Path) -> list[Entry]:
+    """The files of a file, a zip or a folder (zips inside a folder too); macOS metadata
+    (``__MACOSX/``, ``._*``) is left out."""
+    if path.is_dir():
+        out = []
+        for p in sorted(path.rglob("*")):
+            if p.is_file() and _wanted(str(p.relative_to(path))):
+                out.extend(
+                    entries(p) if zipfile.is_zipfile(p) else [Entry(str(p.relative_to(path)), p)]
+                )
+        return out
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as z:
+            return [
+                Entry(f"{path.name}/{i.filename}", path, i.filename)
+                for i in z.infolist()
+                if not i.is_dir() and _wanted(i.filename)
+            ]
+    return [Entry(path.name, path)]
+
+
+def detect(head: bytes, name: str) -> str | None:
+    """The format of a file from its first bytes (None: not one of these)."""
+    text = head.lstrip(b"\xef\xbb\xbf").lstrip()
+    if apple_health.looks_like(text):
+        return "apple-health"
+    if sleep_as_android.looks_like(text):
+        return "sleep-as-android"
+    if text.startswith((b"[", b"{")):
+        return "json"  # Fitbit or Oura: told apart once parsed
+    if b"\nSleep" in text or text.startswith(b"Body"):
+        return "fitbit-csv"
+    return None
+
+
+def read_history(
+    path: Path,
+    journal_zone: str,
+    fmt: str = "auto",
+    prefer: str | None = None,
+    progress: Progress | None = None,
+) -> list[Reading]:
+    """Every device history in ``path``, by format; raises DeviceFileError for a broken
+    file (naming it, and the record or line) and when nothing in it is a known format."""
+    readings: dict[str, Reading] = {}
+    fitbit_files: list[tuple[str, object]] = []
+    for entry in entries(path):
+        kind = detect(entry.head(), entry.name)
+        if kind is None:
+            continue
+        if kind == "apple-health" and fmt in ("auto", "apple-health"):
+            with entry.open() as stream:
+                found = apple_health.read(stream, entry.name, journal_zone, prefer, progress)
+            readings.setdefault("apple-health", found)
+        elif kind == "sleep-as-android" and fmt in ("auto", "sleep-as-android"):
+            try:
+                text = entry.read().decode("utf-8-sig")
+                found = sleep_as_android.read(text, journal_zone, progress)
+            except (DeviceFileError, UnicodeDecodeError) as exc:
+                problems = getattr(exc, "problems", [RowProblem(0, None, f"is not UTF-8 ({exc})")])
+                raise DeviceFileError(problems, entry.name) from None
+            found.files.append(entry.name)
+            readings.setdefault("sleep-as-android", found)
+        elif kind == "json" and fmt in ("auto", "fitbit", "oura"):
+            parsed = fitbit.parse_json_bytes(entry.read(), entry.name)
+            if fitbit.looks_like_json(parsed):
+                fitbit_files.append((entry.name, parsed))
+            elif oura.documents(parsed) is not None:
+                readings.setdefault("oura", oura.read(parsed, entry.name, journal_zone, progress))
+        elif kind == "fitbit-csv" and fmt in ("auto", "fitbit"):
+            text = entry.read().decode("utf-8-sig", errors="replace")
+            if fitbit.looks_like_csv(text):
+                readings.setdefault("fitbit-csv", fitbit.read_csv(text, entry.name, journal_zone))
+    if fitbit_files:
+        readings["fitbit"] = fitbit.read_json(fitbit_files, journal_zone, progress)
+    if not readings:
+        raise DeviceFileError(
+            [
+                RowProblem(
+                    0,
+                    None,
+                    "holds no sleep history this app can read (Sleep as Android, "
+                    "Fitbit, Oura, Apple Health) nor a journal CSV",
+                )
+            ],
+            str(path),
+        )
+    return list(readings.values())

@@ -1,0 +1,134 @@
+"""Imported history as batches: each import of device nights is one batch that can be listed
+and removed again as a whole (design §9).
+
+Imported nights live beside the diary, keyed by (date, source): a night of that source
+already in the journal is kept and the imported one skipped, so importing the same file
+twice, or an overlapping one, changes nothing the second time. Naps (a device's shorter
+sleeps) are minutes per (date, source). Writing a batch is one transaction, with a backup
+first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from nts_desktop.core.records import Night, normalize_night
+from nts_desktop.core.units import plural
+
+from .backup import backup_journal
+from .changes import Change, everything
+from .journal import Journal
+from .rows import night_row
+
+
+@dataclass(frozen=True)
+class Nap:
+    """Minutes of naps a device recorded on one calendar date."""
+
+    date: date
+    source: str
+    minutes: int
+
+
+@dataclass(frozen=True)
+class Batch:
+    """One import, as listed and removed."""
+
+    id: int
+    source: str
+    filename: str
+    imported_at: datetime
+    nights: int
+    naps: int
+
+    def words(self) -> str:
+        when = self.imported_at.astimezone()
+        return (
+            f"{self.source}: {plural(self.nights, 'night')}, {plural(self.naps, 'day')} of naps "
+            f"from {self.filename} ({when:%Y-%m-%d %H:%M})"
+        )
+
+
+def existing_keys(journal: Journal) -> tuple[set[tuple[date, str]], set[tuple[date, str]]]:
+    """The (date, source) of every device night and of every day of naps already kept."""
+    nights = {(n.date, n.source) for n in journal.device_nights()}
+    naps = {(date.fromisoformat(r["date"]), r["source"]) for r in journal.db["naps"].rows}
+    return nights, naps
+
+
+def write_batch(
+    journal: Journal, source: str, filename: str, nights: Iterable[Night], naps: Iterable[Nap]
+) -> tuple[Change, Batch]:
+    """Write the nights and naps not yet kept as one batch (one transaction, a backup first)."""
+    have_nights, have_naps = existing_keys(journal)
+    new_nights = [normalize_night(n) for n in nights if (n.date, n.source) not in have_nights]
+    new_naps = [n for n in naps if (n.date, n.source) not in have_naps]
+    if journal.day_count() or have_nights:
+        backup_journal(journal.path, db=journal.db, reason="before-import")
+    now = datetime.now(UTC)
+    with journal.transaction():
+        batch_id = (
+            journal.db["batches"]
+            .insert(
+                {
+                    "source": source,
+                    "filename": filename,
+                    "imported_at": now.isoformat(timespec="seconds"),
+                    "nights": len(new_nights),
+                    "naps": len(new_naps),
+                }
+            )
+            .last_pk
+        )
+        if new_nights:
+            journal.db["nights"].insert_all(night_row(n, batch_id) for n in new_nights)
+        if new_naps:
+            journal.db["naps"].insert_all(
+                {
+                    "date": n.date.isoformat(),
+                    "source": n.source,
+                    "minutes": n.minutes,
+                    "batch": batch_id,
+                }
+                for n in new_naps
+            )
+    batch = Batch(batch_id, source, filename, now, len(new_nights), len(new_naps))
+    return everything(f"Imported {batch.words()}."), batch
+
+
+def list_batches(journal: Journal) -> list[Batch]:
+    """Every import batch, newest first."""
+    return [
+        Batch(
+            r["id"],
+            r["source"],
+            r["filename"],
+            datetime.fromisoformat(r["imported_at"]),
+            r["nights"],
+            r["naps"],
+        )
+        for r in journal.db["batches"].rows_where(order_by="id desc")
+    ]
+
+
+def remove_batch(journal: Journal, batch_id: int) -> Change:
+    """Remove everything one import brought, and only that (a backup first)."""
+    found = [b for b in list_batches(journal) if b.id == batch_id]
+    if not found:
+        raise KeyError(f"there is no import batch {batch_id}")
+    backup_journal(journal.path, db=journal.db, reason="before-removing-import")
+    with journal.transaction():
+        journal.db["nights"].delete_where("batch = ?", [batch_id])
+        journal.db["naps"].delete_where("batch = ?", [batch_id])
+        journal.db["batches"].delete_where("id = ?", [batch_id])
+    return everything(f"Removed the import {found[0].words()}.")
+
+
+def device_naps(journal: Journal) -> list[Nap]:
+    with journal.reading():
+        return [
+            Nap(date.fromisoformat(r["date"]), str(r["source"]), int(r["minutes"]))
+            for r in journal.db["naps"].rows_where(order_by="date, source")
+        ]
