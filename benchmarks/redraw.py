@@ -43,7 +43,7 @@ def main() -> None:
         page.background.wait()
         app.processEvents()
         start = time.perf_counter()
-        days, nights, settings = read_snapshot(path)
+        days, nights, _naps, settings = read_snapshot(path)
         data = trend_data(days, nights, settings.preferred_source)
         compute_ms = (time.perf_counter() - start) * 1000
         timings = []

@@ -404,5 +404,5 @@ def test_background_readers_skip_the_integrity_check(journal, journal_path, monk
         raise AssertionError("the window checked this file when it opened it")
 
     monkeypatch.setattr(journal_module, "check_journal_file", no_check)
-    days, nights, settings = read_snapshot(journal_path)
+    days, nights, naps, settings = read_snapshot(journal_path)
     assert [d.mood for d in days] == [4] and settings.tz == "Europe/Berlin"

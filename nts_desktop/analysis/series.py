@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 import numpy as np
 
@@ -19,6 +20,7 @@ from nts_desktop.core.records import Day, Night
 from nts_desktop.core.timeutil import in_zone
 
 FACTORS = ("caffeine", "alcohol", "naps_min")
+STAGE_PREDICTORS = ("rem_min", "deep_min")
 DAY_NUMBERS = ("quality", "rested", "mood", "focus", "resilience", *FACTORS)
 
 
@@ -44,6 +46,7 @@ class Series:
     sleep_end: np.ndarray
     day: dict[str, np.ndarray] = field(default_factory=dict)  # DAY_NUMBERS
     tags: dict[str, np.ndarray] = field(default_factory=dict)  # 1/0, NaN without a day
+    stages: dict[str, np.ndarray] = field(default_factory=dict)  # rem_min, deep_min (devices)
 
     def index(self, when: date) -> int:
         return (when - self.first).days
@@ -69,6 +72,16 @@ def choose_nights(
     return chosen
 
 
+def stage_nights(device_nights: Iterable[Night], preferred: str = "") -> dict[date, Night]:
+    """Per date, the device night whose sleep stages analysis uses: the preferred source's,
+    else the first by name among those that record stages (diary nights have none)."""
+    chosen: dict[date, Night] = {}
+    for n in sorted(device_nights, key=lambda n: (n.source != preferred, n.source)):
+        if n.rem_min is not None and n.date not in chosen:
+            chosen[n.date] = n
+    return chosen
+
+
 def build_series(
     days: list[Day],
     device_nights: Iterable[Night] = (),
@@ -76,12 +89,16 @@ def build_series(
     first: date | None = None,
     last: date | None = None,
     free_weekdays: tuple[int, ...] = (5, 6),
+    naps: Iterable[Any] = (),
 ) -> Series:
     """Arrays over ``first``…``last`` (default: the first and last date with any record).
 
     A night on a date without a day record (a device night) is work or free by the journal's
-    free weekdays, as a blank ``free_day`` would be (design §1).
+    free weekdays, as a blank ``free_day`` would be (design §1). ``naps`` (with ``date`` and
+    ``minutes``: a device's naps on a calendar date) fill ``naps_min`` of the next day — the
+    day whose "day before the night" they were — where the diary says nothing.
     """
+    device_nights = list(device_nights)
     nights = choose_nights(days, device_nights, preferred)
     dates = [d.date for d in days] + list(nights)
     first = first or (min(dates) if dates else date.today())
@@ -109,6 +126,7 @@ def build_series(
         sleep_start=nan(),
         sleep_end=nan(),
         day={k: nan() for k in DAY_NUMBERS},
+        stages={k: nan() for k in STAGE_PREDICTORS},
     )
     origin = datetime.combine(first - timedelta(days=1), datetime.min.time()) + timedelta(hours=12)
     for when, night in nights.items():
@@ -127,6 +145,13 @@ def build_series(
         end = in_zone(night.final_wake, night.tz).replace(tzinfo=None)
         s.sleep_start[i] = (start - origin).total_seconds() // 60
         s.sleep_end[i] = (end - origin).total_seconds() // 60
+    for when, night in stage_nights(device_nights, preferred).items():
+        i = (when - first).days
+        if 0 <= i < n:
+            for k in STAGE_PREDICTORS:
+                value = getattr(night, k)
+                if value is not None:
+                    s.stages[k][i] = value
     tag_names = sorted({t for d in days for t in d.tags})
     s.tags = {t: nan() for t in tag_names}
     for d in days:
@@ -142,4 +167,12 @@ def build_series(
         present = set(d.tags)
         for t in tag_names:
             s.tags[t][i] = 1.0 if t in present else 0.0
+    device_naps: dict[int, float] = {}
+    for nap in naps:
+        i = (nap.date - first).days + 1  # the day after the nap is the one it was "before"
+        if 0 <= i < n:
+            device_naps[i] = device_naps.get(i, 0.0) + nap.minutes
+    for i, minutes in device_naps.items():
+        if np.isnan(s.day["naps_min"][i]):
+            s.day["naps_min"][i] = minutes
     return s

@@ -8,6 +8,7 @@ first days of a range may look back before it: the week before a day exists in t
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -26,9 +27,10 @@ from .regularity import (
     sample_sd,
     sri,
 )
-from .series import FACTORS, Series, build_series
+from .series import FACTORS, STAGE_PREDICTORS, Series, build_series
 
 NIGHT_PREDICTORS = ("tst_h", "se_pct", "sol_min", "waso_min", "quality")
+MIN_STAGE_NIGHTS = 14  # stage predictors are tested once this many nights have them
 ROLLING_PREDICTORS = ("midsleep_shift_min", "sri_7d", "midsleep_sd_7d")
 OUTCOMES = ("mood", "focus", "resilience", "rested")
 SLEEP_OUTCOMES = ("tst_h", "se_pct", "sol_min")
@@ -86,12 +88,15 @@ def daily_series(s: Series) -> dict[str, np.ndarray]:
         out[name] = s.day[name]
     for tag, values in s.tags.items():
         out[f"tag:{tag}"] = values
+    for name, values in s.stages.items():
+        out[name] = values
     return out
 
 
-def pairs(factor_names: list[str]) -> list[tuple[str, str]]:
-    """Every predictor–outcome pair in the fixed order of design §5."""
-    out = [(p, o) for p in (*NIGHT_PREDICTORS, *ROLLING_PREDICTORS) for o in OUTCOMES]
+def pairs(factor_names: list[str], stages: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """Every predictor–outcome pair in the fixed order of design §5 (sleep stages after the
+    night's measures, where a device recorded them)."""
+    out = [(p, o) for p in (*NIGHT_PREDICTORS, *stages, *ROLLING_PREDICTORS) for o in OUTCOMES]
     out += [(f, o) for f in factor_names for o in (*OUTCOMES, *SLEEP_OUTCOMES)]
     return out
 
@@ -104,6 +109,7 @@ def compute(
     work_weekdays: int = 5,
     preferred_source: str = "",
     free_weekdays: tuple[int, ...] | None = None,
+    naps: Iterable[Any] = (),
 ) -> Stats:
     """The analysis of the dates ``start``…``end`` (default: the whole journal).
 
@@ -121,7 +127,7 @@ def compute(
         free_weekdays = tuple(range(work_weekdays, 7))
     first = min([start, *known]) if known else start
     last = max([end, *known]) if known else end
-    s = build_series(days, device_nights, preferred_source, first, last, free_weekdays)
+    s = build_series(days, device_nights, preferred_source, first, last, free_weekdays, naps)
     lo, hi = s.index(start), s.index(end)
     window = slice(lo, hi + 1)
     present = s.has_night[window]
@@ -164,7 +170,10 @@ def compute(
         absent = int(with_day.sum()) - used
         if used >= MIN_TAG_DAYS and absent >= MIN_TAG_DAYS:
             tags.append(name)
-    results = [correlate(p, o, daily[p], daily[o]) for p, o in pairs([*FACTORS, *tags])]
+    stages = tuple(
+        k for k in STAGE_PREDICTORS if int(np.sum(~np.isnan(daily[k]))) >= MIN_STAGE_NIGHTS
+    )
+    results = [correlate(p, o, daily[p], daily[o]) for p, o in pairs([*FACTORS, *tags], stages)]
     return Stats(
         start=start,
         end=end,

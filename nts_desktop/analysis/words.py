@@ -43,6 +43,16 @@ PREDICTORS: dict[str, tuple[str, str, str]] = {
         "After nights when you were awake less",
     ),
     "quality": ("sleep quality", "After nights you rated better", "After nights you rated worse"),
+    "rem_min": (
+        "REM sleep (device)",
+        "After nights with more REM sleep",
+        "After nights with less REM sleep",
+    ),
+    "deep_min": (
+        "deep sleep (device)",
+        "After nights with more deep sleep",
+        "After nights with less deep sleep",
+    ),
     "midsleep_shift_min": (
         "night-to-night midpoint shift",
         "When your sleep midpoint moved more from the night before",
@@ -225,6 +235,8 @@ UNITS = {
     "caffeine": "drinks",
     "alcohol": "drinks",
     "naps_min": "min",
+    "rem_min": "min",
+    "deep_min": "min",
 }
 
 

@@ -299,10 +299,28 @@ def _weekdays(_ctx: click.Context, _param: click.Parameter, value: str | None):
     metavar="DAYS",
     help="Weekdays free of work or school, e.g. sat,sun (empty string: none).",
 )
+@click.option(
+    "--preferred-source",
+    metavar="SOURCE",
+    help="The device whose nights analysis uses where the diary has none (e.g. oura).",
+)
 @pass_context
-def settings_command(obj: Context, zone: str | None, free_days: tuple[int, ...] | None) -> None:
-    """Show the journal's settings, or change its zone and free weekdays."""
-    changes = {k: v for k, v in (("tz", zone), ("free_weekdays", free_days)) if v is not None}
+def settings_command(
+    obj: Context,
+    zone: str | None,
+    free_days: tuple[int, ...] | None,
+    preferred_source: str | None,
+) -> None:
+    """Show the journal's settings, or change its zone, free weekdays, preferred device."""
+    changes = {
+        k: v
+        for k, v in (
+            ("tz", zone),
+            ("free_weekdays", free_days),
+            ("preferred_source", preferred_source),
+        )
+        if v is not None
+    }
     with obj.journal(write=bool(changes), create=bool(changes)) as journal:
         if changes:
             journal.update_settings(**changes)
@@ -310,6 +328,7 @@ def settings_command(obj: Context, zone: str | None, free_days: tuple[int, ...] 
     free = ",".join(WEEKDAYS[d] for d in settings.free_weekdays) or "none"
     click.echo(f"zone       {settings.tz}")
     click.echo(f"free days  {free}")
+    click.echo(f"preferred  {settings.preferred_source or '(the first device by name)'}")
     if settings.demo:
         click.echo("demo       yes (a generated demo journal)")
 
@@ -324,6 +343,7 @@ def stats_command(obj: Context, start: date | None, end: date | None, as_json: b
 
     from nts_desktop.analysis.stats import compute, to_json
     from nts_desktop.analysis.text_report import render_text
+    from nts_desktop.storage.batches import device_naps
 
     _check_range(start, end)
     with obj.journal(write=False) as journal:
@@ -335,6 +355,7 @@ def stats_command(obj: Context, start: date | None, end: date | None, as_json: b
             work_weekdays=journal.settings.work_weekdays,
             preferred_source=journal.settings.preferred_source,
             free_weekdays=journal.settings.free_weekdays,
+            naps=device_naps(journal),
         )
     if as_json:
         click.echo(json.dumps(to_json(stats), indent=2, allow_nan=False))

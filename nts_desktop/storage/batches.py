@@ -54,6 +54,8 @@ class Batch:
 def existing_keys(journal: Journal) -> tuple[set[tuple[date, str]], set[tuple[date, str]]]:
     """The (date, source) of every device night and of every day of naps already kept."""
     nights = {(n.date, n.source) for n in journal.device_nights()}
+    if "naps" not in journal.db.table_names():  # a journal not upgraded yet (read-only)
+        return nights, set()
     naps = {(date.fromisoformat(r["date"]), r["source"]) for r in journal.db["naps"].rows}
     return nights, naps
 
@@ -100,6 +102,8 @@ def write_batch(
 
 def list_batches(journal: Journal) -> list[Batch]:
     """Every import batch, newest first."""
+    if "batches" not in journal.db.table_names():
+        return []
     return [
         Batch(
             r["id"],
@@ -127,6 +131,9 @@ def remove_batch(journal: Journal, batch_id: int) -> Change:
 
 
 def device_naps(journal: Journal) -> list[Nap]:
+    """Every day of naps a device recorded, by date."""
+    if "naps" not in journal.db.table_names():
+        return []
     with journal.reading():
         return [
             Nap(date.fromisoformat(r["date"]), str(r["source"]), int(r["minutes"]))

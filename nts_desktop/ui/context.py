@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -19,20 +20,32 @@ from nts_desktop.core.records import Day, Night
 from nts_desktop.core.timeutil import in_zone
 from nts_desktop.io.csv_import import ImportResult, ParsedCsv, import_csv, import_parsed
 from nts_desktop.storage import Change, Journal, Settings, open_journal
+from nts_desktop.storage.batches import Nap, device_naps
 
 Clock = Callable[[], datetime]
 
-__all__ = ["AppContext", "Change", "Clock", "RefreshWhenShown", "read_snapshot"]
+__all__ = ["AppContext", "Change", "Clock", "RefreshWhenShown", "Snapshot", "read_snapshot"]
 
 
-def read_snapshot(path: Path) -> tuple[list[Day], list[Night], Settings]:
-    """Days, device nights and settings from a fresh read-only connection.
+class Snapshot(NamedTuple):
+    """What the analysis reads of a journal at one moment."""
+
+    days: list[Day]
+    nights: list[Night]
+    naps: list[Nap]
+    settings: Settings
+
+
+def read_snapshot(path: Path) -> Snapshot:
+    """Days, device nights, naps and settings from a fresh read-only connection.
 
     Background computations call this on their own thread (an SQLite connection belongs to
     the thread that opened it); WAL lets them read while the window writes.
     """
     with open_journal(path, read_only=True, verify=False) as journal:  # checked at opening
-        return journal.days(), journal.device_nights(), journal.settings
+        return Snapshot(
+            journal.days(), journal.device_nights(), device_naps(journal), journal.settings
+        )
 
 
 def system_clock() -> datetime:

@@ -191,15 +191,17 @@ class InsightsPage(RefreshWhenShown, QWidget):
         self.status.setText("Computing…")
 
         def work() -> Stats:
-            days, nights, settings = read_snapshot(path)
+            snap = read_snapshot(path)
+            settings = snap.settings
             return compute(
-                days,
-                nights,
+                snap.days,
+                snap.nights,
                 start,
                 end,
                 settings.work_weekdays,
                 settings.preferred_source,
                 settings.free_weekdays,
+                naps=snap.naps,
             )
 
         self.background.run(work)

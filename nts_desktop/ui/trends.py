@@ -156,8 +156,8 @@ class TrendsPage(RefreshWhenShown, QWidget):
         today = self.ctx.today()
 
         def work() -> TrendData | None:
-            days, nights, settings = read_snapshot(path)
-            return trend_data(days, nights, settings.preferred_source, through=today)
+            snap = read_snapshot(path)
+            return trend_data(snap.days, snap.nights, snap.settings.preferred_source, through=today)
 
         self.background.run(work)
 
