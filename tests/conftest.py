@@ -104,7 +104,7 @@ def _no_unexpected_modal_dialogs(monkeypatch):
 
     for owner, names in (
         (QMessageBox, ("warning", "critical", "question", "information", "exec")),
-        (QFileDialog, ("getOpenFileName", "getSaveFileName", "exec")),
+        (QFileDialog, ("getOpenFileName", "getSaveFileName", "getExistingDirectory", "exec")),
         (QInputDialog, ("getText", "getItem", "getInt")),
     ):
         for name in names:

@@ -98,7 +98,7 @@ def test_the_window_asks_once_which_comes_first(make_window, qtbot, tmp_path):
     asked = []
     window.files.ask_open_path = lambda parent: str(path)
     window.files.ask_date_order = lambda parent, reason: asked.append(reason) or "dmy"
-    assert window.files.import_csv()
+    assert window.files.import_file()
     assert len(asked) == 1 and "03/02/2025" in asked[0]
     assert sorted(window.ctx.journal.dates()) == [date(2025, 2, 3), date(2025, 2, 4)]
 

@@ -257,10 +257,8 @@ def test_odd_paths_are_a_clear_refusal(tmp_path, kind):
     ):
         result = run("--db", str(path), *args)
         assert result.exit_code == 3, (kind, args, result.output)
-        assert (
-            (words in result.stderr
-            and result.exception is None)
-            or isinstance(result.exception, SystemExit)
+        assert (words in result.stderr and result.exception is None) or isinstance(
+            result.exception, SystemExit
         )
 
 

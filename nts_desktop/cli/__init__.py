@@ -181,7 +181,8 @@ def import_command(
     prefer: str | None,
 ) -> None:
     """Import a journal CSV, or history from Sleep as Android, Fitbit, Oura or Apple Health."""
-    from nts_desktop.cli.imports import import_csv_file, import_device_history, is_journal_csv
+    from nts_desktop.cli.imports import import_csv_file, import_device_history
+    from nts_desktop.io.devices import is_journal_csv
 
     if not file.exists() or not (file.is_file() or file.is_dir()):
         raise Refused(f"{file}: cannot be read (no such file or folder)")

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import sys
-import zipfile
 from pathlib import Path
 
 import click
@@ -12,17 +11,9 @@ import click
 from nts_desktop.core.timeutil import system_zone_name
 from nts_desktop.core.units import plural
 from nts_desktop.io.csv_import import ImportRefused, import_parsed, read_file
-from nts_desktop.io.devices import DeviceFileError, detect, read_history
+from nts_desktop.io.devices import DeviceFileError, read_history
 
 from . import Context, Refused
-
-
-def is_journal_csv(path: Path) -> bool:
-    """Whether ``path`` is a journal CSV rather than a device's history (found from content)."""
-    if path.is_dir() or zipfile.is_zipfile(path):
-        return False
-    with open(path, "rb") as fh:
-        return detect(fh.read(4096), path.name) is None
 
 
 def _terminal_progress(what: str):

@@ -32,25 +32,32 @@ from nts_desktop.core.units import plural
 from nts_desktop.io.csv_cells import summarize
 from nts_desktop.io.csv_export import export_csv
 from nts_desktop.io.csv_import import ImportRefused, RowProblem, read_file
+from nts_desktop.io.devices import DeviceFileError, is_journal_csv
 
 from .background import Cancelled, run_with_progress
 from .context import AppContext
 from .dates import short_date
-from .file_dialogs import ask_open, ask_save
+from .file_dialogs import ask_folder, ask_open, ask_save
+from .history_import import HistoryImport
 
 ExportChoice = tuple[str, date | None, date | None]
 
 
 class ImportReport(QDialog):
-    """Why an import was refused: every problem, selectable and copyable."""
+    """Why an import was refused: every problem, selectable and copyable (a refused CSV, or
+    a device file that cannot be read: both carry ``problems`` and ``filename``)."""
 
-    def __init__(self, error: ImportRefused, parent: QWidget | None = None):
+    def __init__(
+        self, error: ImportRefused | DeviceFileError | OSError, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.setObjectName("import_report")
         self.setWindowTitle("Import refused")
         layout = QVBoxLayout(self)
+        if isinstance(error, OSError) and not hasattr(error, "problems"):
+            error = ImportRefused([RowProblem(0, None, f"cannot be read ({error.strerror})")])
         count = len(error.problems)
-        name = Path(error.filename).name or "The file"
+        name = Path(error.filename or "").name or "The file"
         self.summary = QLabel(
             f"<b>{name}: nothing was imported.</b> {plural(count, 'problem')} "
             "to fix (line 1 is the header). Your journal is unchanged."
@@ -121,7 +128,15 @@ class ExportDialog(QDialog):
 
 
 def _ask_open_path(parent: QWidget) -> str | None:
-    return ask_open(parent, "Import CSV", "CSV files (*.csv);;All files (*)")
+    return ask_open(
+        parent,
+        "Import a journal CSV or a sleep tracker's export",
+        "Exports (*.csv *.json *.xml *.zip);;All files (*)",
+    )
+
+
+def _ask_folder_path(parent: QWidget) -> str | None:
+    return ask_folder(parent, "Import a folder (e.g. a Google Takeout or Fitbit folder)")
 
 
 def _ask_conflict(parent: QWidget, dates: list[date]) -> str:
@@ -177,6 +192,8 @@ class FileActions:
         self.ctx = ctx
         self.parent = parent
         self.ask_open_path: Callable[[QWidget], str | None] = _ask_open_path
+        self.ask_folder_path: Callable[[QWidget], str | None] = _ask_folder_path
+        self.history = HistoryImport(ctx, parent)
         self.ask_conflict: Callable[[QWidget, list[date]], str] = _ask_conflict
         self.ask_date_order: Callable[[QWidget, str], str | None] = _ask_date_order
         self.ask_export: Callable[[QWidget, date | None, date | None], ExportChoice | None] = (
@@ -184,11 +201,23 @@ class FileActions:
         )
         self.report: ImportReport | None = None
 
-    def import_csv(self) -> bool:
-        """Ask for a file and import it; True when something was imported."""
-        path = self.ask_open_path(self.parent)
+    def import_file(self, folder: bool = False) -> bool:
+        """Ask for a file (or a folder) and import it — a journal CSV, or the history of a
+        sleep tracker, found from its content; True when something was imported."""
+        path = (self.ask_folder_path if folder else self.ask_open_path)(self.parent)
         if not path:
             return False
+        if not is_journal_csv(Path(path)):
+            try:
+                return self.history.import_path(Path(path)) is not None
+            except (DeviceFileError, OSError) as error:
+                self.report = ImportReport(error, self.parent)
+                self.report.open()
+                return False
+        return self.import_csv(path)
+
+    def import_csv(self, path: str) -> bool:
+        """Import a journal CSV (all rows or none); True when something was imported."""
         policy, order, parsed = "fail", None, None
         journal = self.ctx.journal
         while True:

@@ -33,6 +33,15 @@ def ask_open(parent: QWidget | None, caption: str, filter_: str) -> str | None:
     return _remember(path)
 
 
+def ask_folder(parent: QWidget | None, caption: str) -> str | None:
+    """A folder to read, starting in the folder used last; None when cancelled."""
+    path = QFileDialog.getExistingDirectory(parent, caption, last_folder())
+    if not path:
+        return None
+    QSettings().setValue(SETTING_FOLDER, path)
+    return path
+
+
 def ask_save(parent: QWidget | None, caption: str, suggested: str, filter_: str) -> str | None:
     """A file to write (``suggested`` as its name), starting in the folder used last."""
     start = str(Path(last_folder()) / suggested)

@@ -203,7 +203,8 @@ class MainWindow(QMainWindow):
 
     def edit_settings(self) -> JournalSettingsDialog:
         """Open the journal settings (non-blocking); saving them broadcasts a change."""
-        dialog = JournalSettingsDialog(self.ctx.journal.settings, self)
+        sources = sorted({n.source for n in self.ctx.journal.device_nights()})
+        dialog = JournalSettingsDialog(self.ctx.journal.settings, self, sources)
         dialog.accepted.connect(lambda: self.ctx.update_settings(**dialog.values()))
         dialog.open()
         self.settings_dialog = dialog

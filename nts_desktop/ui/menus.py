@@ -28,7 +28,9 @@ def build_menus(window: MainWindow) -> None:
     bar = window.menuBar()
     w = window
     file_menu = bar.addMenu("&File")
-    w.import_action = _action(w, "&Import CSV…", w.files.import_csv, "Ctrl+I")
+    w.import_action = _action(w, "&Import…", w.files.import_file, "Ctrl+I")
+    w.import_folder_action = _action(w, "Import a &folder…", lambda: w.files.import_file(True))
+    w.imports_action = _action(w, "Im&ports…", w.files.history.show_imports)
     w.export_action = _action(w, "&Export CSV…", w.files.export_csv, "Ctrl+E")
     w.open_action = _action(
         w, "&Open journal…", w.journal_files.open_journal, QKeySequence.StandardKey.Open
@@ -43,6 +45,8 @@ def build_menus(window: MainWindow) -> None:
     w.quit_action = _action(w, "&Quit", w.close, QKeySequence.StandardKey.Quit)
     for act in (
         w.import_action,
+        w.import_folder_action,
+        w.imports_action,
         w.export_action,
         None,
         w.open_action,

@@ -26,9 +26,11 @@ from .style import role_label
 
 
 class JournalSettingsDialog(QDialog):
-    """Zone and free weekdays; ``values()`` gives what to store after ``accept``."""
+    """Zone, free weekdays and the preferred device; ``values()`` is what to store."""
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None):
+    def __init__(
+        self, settings: Settings, parent: QWidget | None = None, sources: list[str] | None = None
+    ):
         super().__init__(parent)
         self.setObjectName("journal_settings")
         self.setWindowTitle("Journal settings")
@@ -74,6 +76,22 @@ class JournalSettingsDialog(QDialog):
                 wrap=True,
             ),
         )
+        self.source = QComboBox(objectName="settings_source")
+        self.source.setAccessibleName("Preferred device source")
+        self.source.addItem("The first by name", "")
+        for name in sorted(set(sources or []) | ({settings.preferred_source} - {""})):
+            self.source.addItem(name, name)
+        self.source.setCurrentIndex(max(self.source.findData(settings.preferred_source), 0))
+        form.addRow("Preferred device", self.source)
+        form.addRow(
+            "",
+            role_label(
+                "hint",
+                "For dates without a night of your own diary, analysis uses the night of this "
+                "device (imported history); its sleep stages are tested too.",
+                wrap=True,
+            ),
+        )
         self.problem = role_label("error", objectName="settings_problem")
         form.addRow(self.problem)
         buttons = QDialogButtonBox(
@@ -88,6 +106,7 @@ class JournalSettingsDialog(QDialog):
         return {
             "tz": self.zone.currentText().strip(),
             "free_weekdays": [i for i, box in enumerate(self.free) if box.isChecked()],
+            "preferred_source": self.source.currentData() or "",
         }
 
     def accept(self) -> None:

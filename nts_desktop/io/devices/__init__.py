@@ -17,7 +17,7 @@ from . import apple_health, fitbit, oura, sleep_as_android
 from .sleeps import DeviceFileError, Progress, Reading
 
 FORMATS = ("auto", "csv", "sleep-as-android", "fitbit", "oura", "apple-health")
-__all__ = ["FORMATS", "DeviceFileError", "Reading", "detect", "read_history"]
+__all__ = ["FORMATS", "DeviceFileError", "Reading", "detect", "is_journal_csv", "read_history"]
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,14 @@ def detect(head: bytes, name: str) -> str | None:
     if b"\nSleep" in text or text.startswith(b"Body"):
         return "fitbit-csv"
     return None
+
+
+def is_journal_csv(path: Path) -> bool:
+    """Whether ``path`` is a journal CSV rather than a device's history (found from content)."""
+    if path.is_dir() or zipfile.is_zipfile(path):
+        return False
+    with open(path, "rb") as fh:
+        return detect(fh.read(4096), path.name) is None
 
 
 def read_history(
