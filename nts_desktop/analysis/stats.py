@@ -17,6 +17,7 @@ import numpy as np
 
 from nts_desktop.core.records import Day, Night
 
+from .agreement import Agreement, agreement
 from .correlate import Correlation, correlate, with_q
 from .regularity import (
     clock_minutes,
@@ -62,6 +63,7 @@ class Stats:
     correlations: list[Correlation]
     series: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
     dates: list[date] = field(default_factory=list, repr=False)
+    agreement: list[Agreement] = field(default_factory=list, repr=False)  # diary vs device
 
 
 def _mean(values: np.ndarray) -> float | None:
@@ -184,6 +186,7 @@ def compute(
         correlations=with_q(results),
         series=daily,
         dates=[s.date_at(i) for i in range(lo, hi + 1)],
+        agreement=agreement(days, device_nights, preferred_source, start, end),
     )
 
 
@@ -255,5 +258,15 @@ def to_json(stats: Stats) -> dict[str, Any]:
                 "q": _number(c.q, None),
             }
             for c in stats.correlations
+        ],
+        "agreement": [
+            {
+                "measure": a.measure,
+                "source": a.source,
+                "n": a.n,
+                "mean_difference_min": _number(a.mean),
+                "loa95": [_number(a.lo), _number(a.hi)] if a.lo is not None else None,
+            }
+            for a in stats.agreement
         ],
     }

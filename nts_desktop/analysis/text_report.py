@@ -7,13 +7,11 @@ from __future__ import annotations
 
 from nts_desktop.core.units import clock, hours_minutes, plural
 
+from .card_words import MSFSC_COMMON, NEEDS, SJL_SMALL, SRI_TYPICAL
 from .correlate import MIN_DAYS
 from .stats import Stats
 from .words import (
-    MSFSC_COMMON,
-    NEEDS,
-    SJL_SMALL,
-    SRI_TYPICAL,
+    agreement_sentence,
     insights,
     no_clear_link,
     number,
@@ -105,4 +103,7 @@ def render_text(stats: Stats) -> str:
             f"  Not enough days yet for {plural(len(short), 'pair')}: each needs "
             f"{MIN_DAYS} days with both values and some variation (the best has {most})."
         )
+    if stats.agreement:
+        lines += ["", "Your diary and your device (diary − device, 95 % limits of agreement)"]
+        lines += [f"  {agreement_sentence(a)}" for a in stats.agreement]
     return "\n".join(lines) + "\n"

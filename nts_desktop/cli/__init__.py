@@ -274,66 +274,6 @@ def restore_command(obj: Context, file: Path, yes: bool) -> None:
     click.echo(f"restored {file} into {obj.db_path} (previous state saved in {saved})", err=True)
 
 
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
-def _weekdays(_ctx: click.Context, _param: click.Parameter, value: str | None):
-    if value is None:
-        return None
-    names = [v.strip().lower()[:3] for v in value.split(",") if v.strip()]
-    bad = [n for n in names if n not in WEEKDAYS]
-    if bad:
-        raise click.BadParameter(f"{', '.join(bad)}: use mon, tue, wed, thu, fri, sat, sun")
-    return tuple(sorted({WEEKDAYS.index(n) for n in names}))
-
-
-@cli.command("settings")
-@click.option(
-    "--zone",
-    callback=_check_zone,
-    metavar="ZONE",
-    help="The journal's own time zone, e.g. Europe/Berlin.",
-)
-@click.option(
-    "--free-days",
-    callback=_weekdays,
-    metavar="DAYS",
-    help="Weekdays free of work or school, e.g. sat,sun (empty string: none).",
-)
-@click.option(
-    "--preferred-source",
-    metavar="SOURCE",
-    help="The device whose nights analysis uses where the diary has none (e.g. oura).",
-)
-@pass_context
-def settings_command(
-    obj: Context,
-    zone: str | None,
-    free_days: tuple[int, ...] | None,
-    preferred_source: str | None,
-) -> None:
-    """Show the journal's settings, or change its zone, free weekdays, preferred device."""
-    changes = {
-        k: v
-        for k, v in (
-            ("tz", zone),
-            ("free_weekdays", free_days),
-            ("preferred_source", preferred_source),
-        )
-        if v is not None
-    }
-    with obj.journal(write=bool(changes), create=bool(changes)) as journal:
-        if changes:
-            journal.update_settings(**changes)
-        settings = journal.settings
-    free = ",".join(WEEKDAYS[d] for d in settings.free_weekdays) or "none"
-    click.echo(f"zone       {settings.tz}")
-    click.echo(f"free days  {free}")
-    click.echo(f"preferred  {settings.preferred_source or '(the first device by name)'}")
-    if settings.demo:
-        click.echo("demo       yes (a generated demo journal)")
-
-
 @cli.command("stats")
 @_date_options
 @click.option("--json", "as_json", is_flag=True, help="The exact JSON contract instead of text.")
@@ -393,6 +333,9 @@ def demo_command(obj: Context, nights: int, seed: int) -> None:
         err=True,
     )
     click.echo(str(obj.db_path))
+
+
+from . import settings  # noqa: E402, F401  (registers `settings` on the group)
 
 
 def main() -> None:

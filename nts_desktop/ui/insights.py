@@ -22,15 +22,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from nts_desktop.analysis.card_words import MEASURES, card_values
 from nts_desktop.analysis.correlate import Correlation
 from nts_desktop.analysis.stats import Stats, compute
 from nts_desktop.analysis.words import (
-    MEASURES,
-    card_values,
     outcome_label,
     pair_sentence,
     predictor_label,
@@ -39,6 +39,7 @@ from nts_desktop.analysis.words import (
 )
 from nts_desktop.core.units import plural
 
+from .agreement_panel import AgreementPanel
 from .background import Background
 from .charts import HoursAxis
 from .context import AppContext, RefreshWhenShown, read_snapshot
@@ -160,13 +161,19 @@ class InsightsPage(RefreshWhenShown, QWidget):
         right_box.addWidget(self.sentence)
         right_box.addWidget(self.scatter, 1)
         right_box.addWidget(self.days_label)
-        split.addWidget(right)
+        self.side = QTabWidget(objectName="insights_side")
+        self.side.setDocumentMode(True)
+        self.side.addTab(right, "The selected link")
+        self.agreement = AgreementPanel()
+        self.side.addTab(self.agreement, "Diary and device")
+        split.addWidget(self.side)
         split.setSizes([700, 360])
         outer.addWidget(split, 1)
         self._style_chart()
 
     def restyle(self) -> None:
         self._style_chart()
+        self.agreement.restyle()
 
     def _style_chart(self) -> None:
         colors = chart_colors()
@@ -221,6 +228,7 @@ class InsightsPage(RefreshWhenShown, QWidget):
             self.cards[key].detail.setText(detail)
             self.cards[key].detail.setVisible(bool(detail))
         self.model.set_results(stats.correlations)
+        self.agreement.set_results(stats.agreement)
         if self.model.rowCount():
             self.table.selectRow(0)
         else:

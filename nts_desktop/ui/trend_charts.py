@@ -14,8 +14,8 @@ from datetime import date, timedelta
 import numpy as np
 from PySide6.QtCore import QPointF, Qt, Signal
 
+from nts_desktop.analysis.card_words import NEEDS
 from nts_desktop.analysis.trends import TrendData
-from nts_desktop.analysis.words import NEEDS
 from nts_desktop.core.units import clock, hours_minutes
 
 from .charts import ClockAxis, DateAxis, HoursAxis, day_number

@@ -52,6 +52,7 @@ class Interval:
     start: datetime
     end: datetime
     tz: str
+    tz_known: bool = False  # from the record's HKTimeZone, not the journal's fallback
 
     @property
     def minutes(self) -> float:
@@ -84,17 +85,17 @@ def intervals(
         if elem.get("type") == SLEEP:
             kind = KINDS.get((elem.get("value") or "").removeprefix(PREFIX))
             if kind is not None:
-                tz = journal_zone
+                tz, known = journal_zone, False
                 for meta in elem.iter("MetadataEntry"):
-                    if meta.get("key") == "HKTimeZone":
-                        tz = meta.get("value") or journal_zone
+                    if meta.get("key") == "HKTimeZone" and meta.get("value"):
+                        tz, known = meta.get("value"), True
                 try:
                     zone(tz)
                 except TimeRuleError:
-                    tz = journal_zone
+                    tz, known = journal_zone, False
                 start = in_zone(_instant(elem.get("startDate", "")), tz)
                 end = in_zone(_instant(elem.get("endDate", "")), tz)
-                yield Interval(elem.get("sourceName") or "unknown", kind, start, end, tz)
+                yield Interval(elem.get("sourceName") or "unknown", kind, start, end, tz, known)
         elem.clear()
         if root is not None:
             root.clear()  # drop what is read: memory stays flat however large the file
@@ -128,22 +129,24 @@ def _sessions(items: list[Interval], in_bed: list[Interval]) -> Iterator[Sleep]:
             asleep = [(g.start, g.end) for g in group if g.kind in ASLEEP]
             if asleep:
                 start, end = min(g.start for g in group), max(g.end for g in group)
-                for bed in in_bed:  # an overlapping in-bed window widens the night
-                    if bed.start < end and bed.end > start:
-                        start, end = min(start, bed.start), max(end, bed.end)
+                beds = [b for b in in_bed if b.start < end and b.end > start]
+                for bed in beds:  # an overlapping in-bed window widens the night
+                    start, end = min(start, bed.start), max(end, bed.end)
+                zones = [i.tz for i in [*group, *beds] if i.tz_known]
                 stages: dict[str, int] = defaultdict(int)
                 for g in group:
                     if g.kind in ("light_min", "deep_min", "rem_min", "awake_min"):
                         stages[g.kind] += round(g.minutes)
                 last = group[-1]
+                tz = zones[-1] if zones else last.tz  # a zone any of its records names
                 yield Sleep(
                     source=last.source,
-                    start=in_zone(start, last.tz),
-                    end=in_zone(end, last.tz),
-                    tz=last.tz,
+                    start=in_zone(start, tz),
+                    end=in_zone(end, tz),
+                    tz=tz,
                     asleep_min=_union_minutes(asleep),
                     stages=dict(stages) if "rem_min" in stages or "deep_min" in stages else {},
-                    where=f"{last.source}, {in_zone(end, last.tz):%Y-%m-%d}",
+                    where=f"{last.source}, {in_zone(end, tz):%Y-%m-%d}",
                 )
         group = [item] if item is not None else []
 

@@ -1,0 +1,67 @@
+"""`nts-desktop settings`: the journal's own settings (zone, free weekdays, preferred
+device), which the window's Journal settings dialog changes too."""
+
+from __future__ import annotations
+
+import click
+
+from . import Context, _check_zone, cli, pass_context
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _weekdays(_ctx: click.Context, _param: click.Parameter, value: str | None):
+    if value is None:
+        return None
+    names = [v.strip().lower()[:3] for v in value.split(",") if v.strip()]
+    bad = [n for n in names if n not in WEEKDAYS]
+    if bad:
+        raise click.BadParameter(f"{', '.join(bad)}: use mon, tue, wed, thu, fri, sat, sun")
+    return tuple(sorted({WEEKDAYS.index(n) for n in names}))
+
+
+@cli.command("settings")
+@click.option(
+    "--zone",
+    callback=_check_zone,
+    metavar="ZONE",
+    help="The journal's own time zone, e.g. Europe/Berlin.",
+)
+@click.option(
+    "--free-days",
+    callback=_weekdays,
+    metavar="DAYS",
+    help="Weekdays free of work or school, e.g. sat,sun (empty string: none).",
+)
+@click.option(
+    "--preferred-source",
+    metavar="SOURCE",
+    help="The device whose nights analysis uses where the diary has none (e.g. oura).",
+)
+@pass_context
+def settings_command(
+    obj: Context,
+    zone: str | None,
+    free_days: tuple[int, ...] | None,
+    preferred_source: str | None,
+) -> None:
+    """Show the journal's settings, or change its zone, free weekdays, preferred device."""
+    changes = {
+        k: v
+        for k, v in (
+            ("tz", zone),
+            ("free_weekdays", free_days),
+            ("preferred_source", preferred_source),
+        )
+        if v is not None
+    }
+    with obj.journal(write=bool(changes), create=bool(changes)) as journal:
+        if changes:
+            journal.update_settings(**changes)
+        settings = journal.settings
+    free = ",".join(WEEKDAYS[d] for d in settings.free_weekdays) or "none"
+    click.echo(f"zone       {settings.tz}")
+    click.echo(f"free days  {free}")
+    click.echo(f"preferred  {settings.preferred_source or '(the first device by name)'}")
+    if settings.demo:
+        click.echo("demo       yes (a generated demo journal)")
