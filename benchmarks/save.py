@@ -57,8 +57,10 @@ def main() -> None:
         window.close()
     for name, values in (("library save_day", library), ("Today Ctrl+S", form)):
         median = statistics.median(values)
-        print(f"{name:18}: median {median:6.2f} ms  (max {max(values):.2f}, {runs} runs)  "
-              f"ratio {median / BUDGET_MS:4.2f} of {BUDGET_MS} ms")
+        print(
+            f"{name:18}: median {median:6.2f} ms  (max {max(values):.2f}, {runs} runs)  "
+            f"ratio {median / BUDGET_MS:4.2f} of {BUDGET_MS} ms"
+        )
 
 
 if __name__ == "__main__":
