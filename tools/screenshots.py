@@ -76,6 +76,51 @@ def main() -> None:
         window.set_theme("light")
         window.today.discard_drafts()
         window.close()
+        device_shot(out, Path(folder), now)
+
+
+def device_shot(out: Path, folder: Path, now: datetime) -> None:
+    """Insights' "Diary and device" tab over a demo diary beside a made-up watch's nights
+    (the watch, as trackers do, counts less time awake than the diary)."""
+    import random
+    from dataclasses import replace
+
+    from nts_desktop.app import build_main_window, ensure_app
+    from nts_desktop.demo import write_demo
+    from nts_desktop.storage import open_journal
+
+    path = folder / "with-watch.sqlite3"
+    rng = random.Random(5)
+    with open_journal(path, tz="Europe/Berlin") as journal:
+        write_demo(journal, nights=120, seed=2, end=now.date() - timedelta(days=1))
+        journal.update_settings(demo=False)
+        watch = [
+            replace(
+                d.night,
+                source="watch",
+                sleep_latency_min=max(d.night.sleep_latency_min - rng.randint(0, 10), 0),
+                waso_min=max(d.night.waso_min - rng.randint(-5, 25), 0),
+                rem_min=80 + rng.randint(0, 40),
+                deep_min=50 + rng.randint(0, 30),
+            )
+            for d in journal.days()
+            if d.night is not None and rng.random() < 0.85
+        ]
+        journal.write_many([], watch)
+    app = ensure_app()
+    window = build_main_window(path, clock=lambda: now)
+    window.resize(1180, 880)
+    window.show()
+    window.show_page(window.INSIGHTS)
+    for _ in range(3):
+        app.processEvents()
+        window.insights.background.wait()
+        app.processEvents()
+    window.insights.side.setCurrentIndex(1)
+    app.processEvents()
+    window.grab().save(str(out / "insights-device.png"))
+    print(f"wrote {out / 'insights-device.png'}")
+    window.close()
 
 
 if __name__ == "__main__":
