@@ -10,15 +10,18 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from diaries import day
+from PySide6.QtCore import Qt
 
 from nts_desktop.analysis.stats import compute
 from nts_desktop.analysis.words import agreement_sentence
 from nts_desktop.cli import cli
 from nts_desktop.core.measures import measure
+from nts_desktop.core.units import hours_minutes
 from nts_desktop.io.device_import import import_readings, preview
 from nts_desktop.io.devices import DeviceFileError, read_history
 from nts_desktop.io.devices.sleeps import to_nights
 from nts_desktop.storage import open_journal
+from nts_desktop.ui.journal_model import COLUMN
 
 SAMPLES = Path(__file__).parent / "samples" / "devices"
 REAL = Path(__file__).resolve().parents[2] / "shared" / "real-exports" / "sleep-trackers"
@@ -209,8 +212,29 @@ def test_window_import_previews_then_writes_and_imports_can_be_removed(make_wind
     }
     dialog = window.files.history.show_imports()
     assert dialog.list.count() == 1
-    qtbot.mouseClick(dialog.remove, __import__("PySide6.QtCore").QtCore.Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.remove, Qt.MouseButton.LeftButton)
     assert window.ctx.journal.device_nights() == []
+
+
+def test_the_journal_table_shows_device_nights_where_the_diary_has_none(make_window):
+    window = make_window()
+    window.ctx.journal.save_day(day("2025-05-02", mood=4))  # ratings, no diary night
+    window.ctx.journal.save_day(day("2025-05-05", "23:00", "23:10", "06:50", "07:00", mood=2))
+    window.files.ask_open_path = lambda parent: str(SAMPLES / "oura-v2.json")
+    window.files.history.ask_preview = lambda parent, name, previews: (True, None)
+    assert window.files.import_file()
+    window.show_page(1)
+    page = window.journal
+    by_date = {}
+    for r in range(page.proxy.rowCount()):
+        cells = {key: page.proxy.index(r, i).data() for key, i in COLUMN.items()}
+        by_date[cells["date"][:10]] = cells
+    device = window.ctx.journal.device_nights()[0]
+    assert by_date["2025-05-02"]["source"] == "oura"
+    assert by_date["2025-05-02"]["tst"] == hours_minutes(measure(device).tst_min)
+    assert by_date["2025-05-02"]["mood"] == "4"
+    assert by_date["2025-05-05"]["source"] == "diary"
+    assert by_date["2025-05-05"]["bedtime"] == "23:00"
 
 
 def test_a_cancelled_preview_writes_nothing(make_window, tmp_path):

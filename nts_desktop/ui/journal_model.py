@@ -22,7 +22,7 @@ from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QApplication
 
 from nts_desktop.core.measures import NightMeasures, measure
-from nts_desktop.core.records import QUALITY_WORDS, Day
+from nts_desktop.core.records import QUALITY_WORDS, Day, Night
 from nts_desktop.core.timeutil import anchored_minutes, in_zone
 from nts_desktop.core.units import clock, hours_minutes
 
@@ -42,6 +42,7 @@ class Column:
 
 COLUMNS: tuple[Column, ...] = (
     Column("date", "Date", False),
+    Column("source", "Source", False, tip="Your diary, or the device an imported night came from"),
     Column("bedtime", "Bedtime", tip="Got into bed"),
     Column("out_of_bed", "Got up", tip="Got out of bed"),
     Column("tib", "In bed", tip="Time in bed: bedtime to out of bed"),
@@ -62,23 +63,28 @@ COLUMN = {c.key: i for i, c in enumerate(COLUMNS)}
 
 @dataclass(frozen=True)
 class Row:
-    """One date of the table and what is shown for it."""
+    """One date of the table and what is shown for it: the diary's night, else a device's."""
 
     date: date
     day: Day | None
     m: NightMeasures | None
+    device: Night | None = None  # an imported night, shown where the diary has none
+
+    @property
+    def night(self) -> Night | None:
+        return self.day.night if self.day is not None and self.day.night else self.device
 
     @property
     def state(self) -> str:
-        if self.day is None:
+        if self.day is None and self.device is None:
             return "missing"
         return "day" if self.m is None else "night"
 
 
 def _clock_of(row: Row, name: str) -> tuple[float | None, str]:
-    if row.day is None or row.day.night is None:
+    n = row.night
+    if n is None:
         return None, ""
-    n = row.day.night
     moment = in_zone(getattr(n, name), n.tz)
     minutes = anchored_minutes(moment, n.date)
     return minutes, moment.strftime("%H:%M")
@@ -89,6 +95,9 @@ def cell(row: Row, key: str) -> tuple[Any, str]:
     d, m = row.day, row.m
     if key == "date":
         return row.date.isoformat(), f"{row.date.isoformat()} {row.date:%a}"
+    if key == "source":
+        source = row.night.source if row.night is not None else ""
+        return source or None, source
     if key in ("bedtime", "out_of_bed"):
         if row.state == "missing" and key == "bedtime":
             return None, "no entry"
@@ -104,11 +113,11 @@ def cell(row: Row, key: str) -> tuple[Any, str]:
             return m.se_pct, f"{m.se_pct:.0f} %"
         if key == "midsleep":
             return m.midsleep_anchored_min, clock(m.midsleep_anchored_min)
-    if d is not None and d.night is not None:
+    if row.night is not None:
         if key == "sol":
-            return d.night.sleep_latency_min, str(d.night.sleep_latency_min)
+            return row.night.sleep_latency_min, str(row.night.sleep_latency_min)
         if key == "waso":
-            return d.night.waso_min, str(d.night.waso_min)
+            return row.night.waso_min, str(row.night.waso_min)
     if d is not None:
         if key in ("quality", "mood", "focus", "resilience"):
             value = getattr(d, key)
@@ -131,9 +140,9 @@ class JournalModel(QAbstractTableModel):
         self._rows: list[Row] = []
         self._cells: list[list[tuple[Any, str]]] = []
 
-    def reload(self, days: list[Day]) -> None:
+    def reload(self, days: list[Day], device: dict[date, Night] | None = None) -> None:
         self.beginResetModel()
-        self._rows = rows_for(days)
+        self._rows = rows_for(days, device)
         self._cells = [[cell(r, c.key) for c in COLUMNS] for r in self._rows]
         self._order(*self._sorted_by)
         self.endResetModel()
@@ -193,7 +202,10 @@ class JournalModel(QAbstractTableModel):
             return False  # deleting the first or last day shrinks the span
         for when, day in changed.items():
             i = positions[when]
-            row = Row(when, day, measure(day.night) if day and day.night else None)
+            old = self._rows[positions[when]]
+            device = old.device if day is None or day.night is None else None
+            night = day.night if day is not None and day.night is not None else device
+            row = Row(when, day, measure(night) if night else None, device)
             self._rows[i] = row
             self._cells[i] = [cell(row, c.key) for c in COLUMNS]
             self.dataChanged.emit(self.index(i, 0), self.index(i, len(COLUMNS) - 1))
@@ -264,17 +276,22 @@ class JournalModel(QAbstractTableModel):
         return " ".join(parts).casefold()
 
 
-def rows_for(days: list[Day]) -> list[Row]:
-    """One row per date from the first day to the last, missing dates included."""
-    if not days:
-        return []
+def rows_for(days: list[Day], device: dict[date, Night] | None = None) -> list[Row]:
+    """One row per date from the first entry to the last, missing dates included; a date
+    without a diary night shows the device night analysis would use (``device``)."""
+    device = device or {}
     by_date = {d.date: d for d in days}
-    first, last = min(by_date), max(by_date)
+    known = [*by_date, *device]
+    if not known:
+        return []
+    first, last = min(known), max(known)
     rows = []
     for i in range((last - first).days + 1):
         when = first + timedelta(days=i)
         day = by_date.get(when)
-        rows.append(Row(when, day, measure(day.night) if day and day.night else None))
+        other = device.get(when) if day is None or day.night is None else None
+        night = day.night if day is not None and day.night is not None else other
+        rows.append(Row(when, day, measure(night) if night else None, other))
     return rows
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nts_desktop.analysis.series import choose_nights
 from nts_desktop.core.records import Day
 from nts_desktop.core.units import plural
 
@@ -139,7 +140,9 @@ class JournalPage(RefreshWhenShown, QWidget):
     def reload(self) -> None:
         self._stale = False
         selected = self.selected_date()
-        self.model.reload(self.ctx.journal.days())
+        journal = self.ctx.journal
+        device = choose_nights([], journal.device_nights(), journal.settings.preferred_source)
+        self.model.reload(journal.days(), device)
         self._size_columns()
         self._update_count()
         if selected is not None:
@@ -149,6 +152,7 @@ class JournalPage(RefreshWhenShown, QWidget):
         fm = self.table.horizontalHeader().fontMetrics()
         samples = {
             "date": "2026-12-31 Wed",
+            "source": "sleep-as-android",
             "tib": "10 h 00",
             "tst": "10 h 00",
             "se": "100 %",
