@@ -225,6 +225,7 @@ def test_the_journal_table_shows_device_nights_where_the_diary_has_none(make_win
     assert window.files.import_file()
     window.show_page(1)
     page = window.journal
+    assert not page.table.isColumnHidden(COLUMN["source"])
     by_date = {}
     for r in range(page.proxy.rowCount()):
         cells = {key: page.proxy.index(r, i).data() for key, i in COLUMN.items()}

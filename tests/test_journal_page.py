@@ -67,6 +67,7 @@ def test_table_shows_every_day_with_derived_values(make_window, b_path):
     assert row_of(page, date(2025, 4, 21))["bedtime"] == "no entry"
     assert row_of(page, date(2025, 4, 8))["bedtime"] == "00:15"
     assert "15 days, 2 missing" in page.count_label.text()
+    assert page.table.isColumnHidden(COLUMN["source"])  # no device nights: no Source column
 
 
 def test_model_passes_qtmodeltester(qtmodeltester):

@@ -143,16 +143,18 @@ class JournalPage(RefreshWhenShown, QWidget):
         journal = self.ctx.journal
         device = choose_nights([], journal.device_nights(), journal.settings.preferred_source)
         self.model.reload(journal.days(), device)
-        self._size_columns()
+        self._size_columns(max((n.source for n in device.values()), key=len, default=""))
         self._update_count()
         if selected is not None:
             self.select_date(selected)
 
-    def _size_columns(self) -> None:
+    def _size_columns(self, longest_source: str) -> None:
+        """Widths from sample text; the Source column shows only once a device's nights do."""
+        self.table.setColumnHidden(COLUMN["source"], not longest_source)
         fm = self.table.horizontalHeader().fontMetrics()
         samples = {
             "date": "2026-12-31 Wed",
-            "source": "sleep-as-android",
+            "source": longest_source,
             "tib": "10 h 00",
             "tst": "10 h 00",
             "se": "100 %",
