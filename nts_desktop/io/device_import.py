@@ -67,7 +67,15 @@ class SourcePreview:
 
 def preview(journal: Journal | None, readings: list[Reading]) -> list[SourcePreview]:
     """What would be imported (``journal`` None: into a journal that does not exist yet)."""
-    have_nights = existing_keys(journal)[0] if journal is not None else set()
+    previews = prepare(readings)
+    if journal is not None:
+        count_already(journal, previews)
+    return previews
+
+
+def prepare(readings: list[Reading]) -> list[SourcePreview]:
+    """The nights and naps each reading stands for; needs no journal, so the window runs it
+    off its thread with the reading of the file."""
     out = []
     for reading in readings:
         warnings = list(reading.warnings)
@@ -78,13 +86,19 @@ def preview(journal: Journal | None, readings: list[Reading]) -> list[SourcePrev
                 source=reading.source,
                 nights=nights,
                 naps=[Nap(d, s, m) for (d, s), m in sorted(naps.items()) if m > 0],
-                already=sum((n.date, n.source) in have_nights for n in nights),
                 warnings=warnings,
                 records=reading.records,
                 apps=reading.sources,
             )
         )
     return out
+
+
+def count_already(journal: Journal, previews: list[SourcePreview]) -> None:
+    """Set each preview's count of the nights the journal already has."""
+    have_nights = existing_keys(journal)[0]
+    for p in previews:
+        p.already = sum((n.date, n.source) in have_nights for n in p.nights)
 
 
 def import_readings(

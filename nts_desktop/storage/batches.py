@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from nts_desktop.core.records import Night, normalize_night
+from nts_desktop.core.records import DIARY, Night, normalize_night
 from nts_desktop.core.units import plural
 
 from .backup import backup_journal
@@ -53,7 +53,8 @@ class Batch:
 
 def existing_keys(journal: Journal) -> tuple[set[tuple[date, str]], set[tuple[date, str]]]:
     """The (date, source) of every device night and of every day of naps already kept."""
-    nights = {(n.date, n.source) for n in journal.device_nights()}
+    rows = journal.db.execute("SELECT date, source FROM nights WHERE source != ?", [DIARY])
+    nights = {(date.fromisoformat(d), source) for d, source in rows.fetchall()}
     if "naps" not in journal.db.table_names():  # a journal not upgraded yet (read-only)
         return nights, set()
     naps = {(date.fromisoformat(r["date"]), r["source"]) for r in journal.db["naps"].rows}

@@ -9,6 +9,7 @@ responsive, with a progress dialog and Cancel.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -32,9 +33,13 @@ class _Job(QRunnable):
         try:
             result = self.work()
         except Exception as exc:  # reported to the page, which shows it
-            self.relay.failed.emit(self.token, f"{type(exc).__name__}: {exc}")
+            self._send(self.relay.failed, f"{type(exc).__name__}: {exc}")
         else:
-            self.relay.done.emit(self.token, result)
+            self._send(self.relay.done, result)
+
+    def _send(self, signal: Any, value: Any) -> None:
+        with contextlib.suppress(RuntimeError):  # the page closed while this ran: nobody to tell
+            signal.emit(self.token, value)
 
 
 class Background(QObject):

@@ -28,7 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nts_desktop.io.device_import import SourcePreview, import_readings, preview
+from nts_desktop.io.device_import import (
+    SourcePreview,
+    count_already,
+    import_readings,
+    prepare,
+)
 from nts_desktop.io.devices import DeviceFileError, read_history
 from nts_desktop.storage import JournalError
 from nts_desktop.storage.batches import Batch, list_batches, remove_batch
@@ -152,11 +157,11 @@ class HistoryImport:
         journal, prefer = self.ctx.journal, None
         while True:
             try:
-                readings = run_with_progress(
+                previews = run_with_progress(
                     self.parent,
                     f"Reading {path.name}…",
-                    lambda progress, p=prefer: read_history(
-                        path, journal.zone_name, "auto", p, progress
+                    lambda progress, p=prefer: prepare(
+                        read_history(path, journal.zone_name, "auto", p, progress)
                     ),
                 )
             except Cancelled:
@@ -165,7 +170,7 @@ class HistoryImport:
             except (DeviceFileError, OSError) as exc:
                 self.ctx.notify(f"Nothing imported from {path.name}: {exc}")
                 raise
-            previews = preview(journal, readings)
+            count_already(journal, previews)
             accepted, chosen = self.ask_preview(self.parent, path.name, previews)
             if not accepted:
                 return None

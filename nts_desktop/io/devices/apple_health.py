@@ -45,7 +45,7 @@ ASLEEP = {"asleep", "light_min", "deep_min", "rem_min"}
 GAP = timedelta(hours=2)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Interval:
     source: str
     kind: str
