@@ -103,6 +103,7 @@ from pathlib import Path
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp()
 from PySide6.QtCore import QTimer
 from nts_desktop.app import build_main_window, ensure_app
+from nts_desktop.ui.import_dialogs import Answer
 app = ensure_app()
 w = build_main_window(Path(tempfile.mkdtemp()) / "j.sqlite3")
 w.show()
@@ -110,7 +111,7 @@ gaps, last = [], [time.perf_counter()]
 def tick():
     now = time.perf_counter(); gaps.append(now - last[0]); last[0] = now
 timer = QTimer(); timer.timeout.connect(tick); timer.start(20)
-w.files.history.ask_preview = lambda parent, name, previews: (True, None)
+w.files.history.ask_preview = lambda parent, name, previews: Answer(True)
 t = time.perf_counter()
 batches = w.files.history.import_path(Path(sys.argv[1]))
 print(time.perf_counter() - t, max(gaps) * 1000, sum(b.nights for b in batches))

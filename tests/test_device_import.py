@@ -21,6 +21,7 @@ from nts_desktop.io.device_import import import_readings, preview
 from nts_desktop.io.devices import DeviceFileError, read_history
 from nts_desktop.io.devices.sleeps import to_nights
 from nts_desktop.storage import open_journal
+from nts_desktop.ui.import_dialogs import Answer
 from nts_desktop.ui.journal_model import COLUMN
 
 SAMPLES = Path(__file__).parent / "samples" / "devices"
@@ -200,7 +201,7 @@ def test_window_import_previews_then_writes_and_imports_can_be_removed(make_wind
 
     def answer(parent, name, previews):
         shown.extend(line for p in previews for line in p.words())
-        return True, None
+        return Answer(True)
 
     window.files.ask_open_path = lambda parent: str(SAMPLES / "oura-v2.json")
     window.files.history.ask_preview = answer
@@ -221,7 +222,7 @@ def test_the_journal_table_shows_device_nights_where_the_diary_has_none(make_win
     window.ctx.journal.save_day(day("2025-05-02", mood=4))  # ratings, no diary night
     window.ctx.journal.save_day(day("2025-05-05", "23:00", "23:10", "06:50", "07:00", mood=2))
     window.files.ask_open_path = lambda parent: str(SAMPLES / "oura-v2.json")
-    window.files.history.ask_preview = lambda parent, name, previews: (True, None)
+    window.files.history.ask_preview = lambda parent, name, previews: Answer(True)
     assert window.files.import_file()
     window.show_page(1)
     page = window.journal
@@ -242,7 +243,7 @@ def test_a_cancelled_preview_writes_nothing(make_window, tmp_path):
     window = make_window(tmp_path / "mine.sqlite3")
     path = window.ctx.journal.path
     window.files.ask_open_path = lambda parent: str(SAMPLES / "export.xml")
-    window.files.history.ask_preview = lambda parent, name, previews: (False, None)
+    window.files.history.ask_preview = lambda parent, name, previews: Answer(False)
     assert not window.files.import_file()
     assert window.ctx.journal.device_nights() == [] and not list(path.parent.glob("*.backups/*"))
 

@@ -324,6 +324,7 @@ def test_an_upgrade_backs_up_first_and_then_migrates(journal, journal_path, monk
     newer = Migrations(schema.MIGRATION_SET)
     newer()(schema.m001_initial)
     newer()(schema.m002_device_data)
+    newer()(schema.m003_day_fills)
 
     @newer()
     def m999_add_column(db):

@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from nts_desktop.core.fills import is_label_tag
 from nts_desktop.core.records import Day, Night
 
 from .agreement import Agreement, agreement
@@ -170,7 +171,7 @@ def compute(
     for name in sorted(k for k in daily if k.startswith("tag:")):
         used = int(np.nansum(daily[name][with_day]))
         absent = int(with_day.sum()) - used
-        if used >= MIN_TAG_DAYS and absent >= MIN_TAG_DAYS:
+        if used >= MIN_TAG_DAYS and absent >= MIN_TAG_DAYS and not is_label_tag(name[4:]):
             tags.append(name)
     stages = tuple(
         k for k in STAGE_PREDICTORS if int(np.sum(~np.isnan(daily[k]))) >= MIN_STAGE_NIGHTS

@@ -302,3 +302,45 @@ def agreement_sentence(a: Agreement) -> str:
     }[a.measure]
     span = f"{number(a.lo, '+.0f')} to {number(a.hi, '+.0f')} min"
     return f"{head}, on {plural(a.n, 'night')}; on most nights the two differ by {span}."
+
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def readiness(correlations: list[Correlation]) -> str:
+    """How many pairs can be tested now, and what the others still need: outcomes never
+    rated, more days with both, or a value that never varies."""
+    if not correlations:
+        return ""
+    ready = [c for c in correlations if c.rho is not None]
+    waiting = [c for c in correlations if c.rho is None]
+    text = f"{len(ready)} of {plural(len(correlations), 'pair')} can be tested now."
+    if not waiting:
+        return text
+    by_outcome: dict[str, list[Correlation]] = {}
+    for c in correlations:
+        by_outcome.setdefault(c.outcome, []).append(c)
+    unrated = [o for o, cs in by_outcome.items() if all(c.n == 0 for c in cs)]
+    parts = []
+    if unrated:
+        count = sum(len(by_outcome[o]) for o in unrated)
+        names = _listed([outcome_label(o) for o in unrated])
+        parts.append(
+            f"{names}: no day has them with its night yet ({plural(count, 'pair')}; each is "
+            f"tested from {MIN_DAYS} such days)"
+        )
+    short = [c for c in waiting if c.outcome not in unrated and c.n < MIN_DAYS]
+    if short:
+        closest = max(short, key=lambda c: c.n)
+        parts.append(
+            f"{plural(len(short), 'pair')} {'needs' if len(short) == 1 else 'need'} more days "
+            "with both (closest: "
+            f"{predictor_label(closest.predictor)} and {outcome_label(closest.outcome)}, "
+            f"{MIN_DAYS - closest.n} more)"
+        )
+    flat = [c for c in waiting if c.outcome not in unrated and c.n >= MIN_DAYS]
+    if flat:
+        verb = "has" if len(flat) == 1 else "have"
+        parts.append(f"{plural(len(flat), 'pair')} {verb} a value that never varies yet")
+    return f"{text} Still waiting: {'; '.join(parts)}."

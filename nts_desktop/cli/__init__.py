@@ -150,7 +150,21 @@ def cli(ctx: click.Context, db: str | None, tz: str | None, startup_check: bool)
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["auto", "csv", "sleep-as-android", "fitbit", "oura", "apple-health"]),
+    type=click.Choice(
+        [
+            "auto",
+            "csv",
+            "sleep-as-android",
+            "fitbit",
+            "oura",
+            "apple-health",
+            "daylio",
+            "bearable",
+            "pixels",
+            "imoodjournal",
+            "loop",
+        ]
+    ),
     default="auto",
     show_default=True,
     help="What the file is (auto: found from its content). A folder or a zip is searched.",
@@ -170,6 +184,17 @@ def cli(ctx: click.Context, db: str | None, tz: str | None, startup_check: bool)
 )
 @click.option("--dry-run", is_flag=True, help="Devices: show what the file holds; write nothing.")
 @click.option("--prefer", metavar="APP", help="Apple Health: the app whose nights win.")
+@click.option(
+    "--mood-map",
+    metavar="NAME=LEVEL,…",
+    help="Mood apps: levels for mood names the file cannot place (Daylio: 1 awful … 5 rad, "
+    "or the words), remembered for the next import of that app.",
+)
+@click.option(
+    "--replace-ratings",
+    is_flag=True,
+    help="Mood apps: replace your own ratings where the file's differ (a backup first).",
+)
 @pass_context
 def import_command(
     obj: Context,
@@ -179,8 +204,11 @@ def import_command(
     date_order: str | None,
     dry_run: bool,
     prefer: str | None,
+    mood_map: str | None,
+    replace_ratings: bool,
 ) -> None:
-    """Import a journal CSV, or history from Sleep as Android, Fitbit, Oura or Apple Health."""
+    """Import a journal CSV, or history from Sleep as Android, Fitbit, Oura, Apple Health,
+    Daylio, Bearable, Pixels, iMoodJournal or Loop Habit Tracker."""
     from nts_desktop.cli.imports import import_csv_file, import_device_history
     from nts_desktop.io.devices import is_journal_csv
 
@@ -189,7 +217,7 @@ def import_command(
     if fmt == "csv" or (fmt == "auto" and is_journal_csv(file)):
         import_csv_file(obj, file, on_conflict, date_order)
     else:
-        import_device_history(obj, file, fmt, dry_run, prefer)
+        import_device_history(obj, file, fmt, dry_run, prefer, mood_map, replace_ratings)
 
 
 @cli.group("imports", invoke_without_command=True)

@@ -1,5 +1,6 @@
-"""What `nts-desktop import` does: a journal CSV (all rows or none), or device history
-(a preview, then one batch per source). The same library functions as File → Import…"""
+"""What `nts-desktop import` does: a journal CSV (all rows or none), or history from devices
+and mood apps (a preview, then one batch per source; mood names the file cannot place are
+given with --mood-map). The same library functions as File → Import…"""
 
 from __future__ import annotations
 
@@ -56,10 +57,45 @@ def import_csv_file(obj: Context, file: Path, on_conflict: str, date_order: str 
     click.echo(f"{file}: {result.summary()}", err=True)
 
 
+def _mood_maps(journal, readings, given: dict[str, float]) -> dict[str, dict[str, float]]:
+    """Per app in ``readings``: the names the person placed before, then those given now."""
+    from nts_desktop.storage.mood_maps import mood_map
+
+    known = (lambda app: mood_map(journal, app)) if journal is not None else (lambda app: {})
+    return {r.source: {**known(r.source), **given} for r in readings if r.entries}
+
+
+def _unplaced_refusal(file: Path, previews) -> Refused | None:
+    lines = []
+    for p in previews:
+        if p.unplaced:
+            names = ", ".join(f"{n} ({c})" for n, c in p.unplaced.most_common())
+            example = ",".join(f"{n}=3" for n in list(p.unplaced)[:2])
+            lines.append(
+                f"{p.source}: these mood names have no level: {names}.\n"
+                f'Give each a level with --mood-map "{example}" (1 awful, 2 bad, 3 meh, '
+                "4 good, 5 rad; the words work too)."
+            )
+    return Refused(f"{file}: nothing imported:\n" + "\n".join(lines)) if lines else None
+
+
 def import_device_history(
-    obj: Context, file: Path, fmt: str, dry_run: bool, prefer: str | None
+    obj: Context,
+    file: Path,
+    fmt: str,
+    dry_run: bool,
+    prefer: str | None,
+    mood_map_text: str | None = None,
+    replace_ratings: bool = False,
 ) -> None:
     from nts_desktop.io.device_import import import_readings, preview
+    from nts_desktop.io.moods.days import parse_mood_map
+    from nts_desktop.storage.mood_maps import remember_mood_map
+
+    try:
+        given = parse_mood_map(mood_map_text or "")
+    except ValueError as exc:
+        raise click.UsageError(f"--mood-map: {exc}") from exc
 
     def read(zone_name: str):
         try:
@@ -78,17 +114,30 @@ def import_device_history(
     if dry_run:
         if obj.db_path.exists():
             with obj.journal(write=False) as journal:
-                show(preview(journal, read(journal.zone_name)))
+                readings = read(journal.zone_name)
+                show(preview(journal, readings, _mood_maps(journal, readings, given)))
         else:
-            show(preview(None, read(obj.tz or system_zone_name())))
+            readings = read(obj.tz or system_zone_name())
+            show(preview(None, readings, _mood_maps(None, readings, given)))
         click.echo("(dry run: nothing was written)")
         return
-    if not obj.db_path.exists():
-        read(obj.tz or system_zone_name())  # a broken file creates no journal
+    if not obj.db_path.exists():  # a broken file, or unplaced names, create no journal
+        readings = read(obj.tz or system_zone_name())
+        found = preview(None, readings, _mood_maps(None, readings, given))
+        refusal = _unplaced_refusal(file, found)
+        if refusal is not None:
+            raise refusal
     with obj.journal(write=True) as journal:
-        previews = preview(journal, read(journal.zone_name))
+        readings = read(journal.zone_name)
+        previews = preview(journal, readings, _mood_maps(journal, readings, given))
+        refusal = _unplaced_refusal(file, previews)
+        if refusal is not None:
+            raise refusal
         show(previews)
-        change, batches = import_readings(journal, previews, file)
+        change, batches = import_readings(journal, previews, file, replace_ratings)
+        for r in readings:
+            if r.entries and any(e.label for e in r.entries):
+                remember_mood_map(journal, r.source, given)
     for b in batches:
         click.echo(f"import {b.id}: {b.words()}", err=True)
     click.echo(change.message, err=True)

@@ -1,10 +1,11 @@
-"""Imported history as batches: each import of device nights is one batch that can be listed
-and removed again as a whole (design §9).
+"""Imported history as batches: each import of device nights, naps and day ratings is one
+batch that can be listed and removed again as a whole (design §9).
 
 Imported nights live beside the diary, keyed by (date, source): a night of that source
 already in the journal is kept and the imported one skipped, so importing the same file
 twice, or an overlapping one, changes nothing the second time. Naps (a device's shorter
-sleeps) are minutes per (date, source). Writing a batch is one transaction, with a backup
+sleeps) are minutes per (date, source). Day ratings from mood apps fill the days' own
+fields, recorded per batch (``fills``). Writing a batch is one transaction, with a backup
 first.
 """
 
@@ -14,11 +15,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from nts_desktop.core.fills import DayFill
 from nts_desktop.core.records import DIARY, Night, normalize_night
 from nts_desktop.core.units import plural
 
 from .backup import backup_journal
 from .changes import Change, everything
+from .fills import apply_fills, undo_fills
 from .journal import Journal
 from .rows import night_row
 
@@ -42,13 +45,16 @@ class Batch:
     imported_at: datetime
     nights: int
     naps: int
+    days: int = 0  # days whose ratings, tags or notes it filled
 
     def words(self) -> str:
         when = self.imported_at.astimezone()
-        return (
-            f"{self.source}: {plural(self.nights, 'night')}, {plural(self.naps, 'day')} of naps "
-            f"from {self.filename} ({when:%Y-%m-%d %H:%M})"
-        )
+        parts = [plural(self.nights, "night")] if self.nights or not self.days else []
+        if self.naps:
+            parts.append(f"{plural(self.naps, 'day')} of naps")
+        if self.days:
+            parts.append(f"{plural(self.days, 'day')} of ratings")
+        return f"{self.source}: {', '.join(parts)} from {self.filename} ({when:%Y-%m-%d %H:%M})"
 
 
 def existing_keys(journal: Journal) -> tuple[set[tuple[date, str]], set[tuple[date, str]]]:
@@ -62,9 +68,16 @@ def existing_keys(journal: Journal) -> tuple[set[tuple[date, str]], set[tuple[da
 
 
 def write_batch(
-    journal: Journal, source: str, filename: str, nights: Iterable[Night], naps: Iterable[Nap]
+    journal: Journal,
+    source: str,
+    filename: str,
+    nights: Iterable[Night],
+    naps: Iterable[Nap],
+    days: Iterable[DayFill] = (),
+    replace_ratings: bool = False,
 ) -> tuple[Change, Batch]:
-    """Write the nights and naps not yet kept as one batch (one transaction, a backup first)."""
+    """Write the nights and naps not yet kept, and the day fields ``days`` fill, as one batch
+    (one transaction, a backup first); own ratings are kept unless ``replace_ratings``."""
     have_nights, have_naps = existing_keys(journal)
     new_nights = [normalize_night(n) for n in nights if (n.date, n.source) not in have_nights]
     new_naps = [n for n in naps if (n.date, n.source) not in have_naps]
@@ -81,6 +94,7 @@ def write_batch(
                     "imported_at": now.isoformat(timespec="seconds"),
                     "nights": len(new_nights),
                     "naps": len(new_naps),
+                    "days": 0,
                 }
             )
             .last_pk
@@ -97,7 +111,10 @@ def write_batch(
                 }
                 for n in new_naps
             )
-    batch = Batch(batch_id, source, filename, now, len(new_nights), len(new_naps))
+        filled = apply_fills(journal, batch_id, days, replace_ratings)
+        if filled:
+            journal.db["batches"].update(batch_id, {"days": filled})
+    batch = Batch(batch_id, source, filename, now, len(new_nights), len(new_naps), filled)
     return everything(f"Imported {batch.words()}."), batch
 
 
@@ -113,6 +130,7 @@ def list_batches(journal: Journal) -> list[Batch]:
             datetime.fromisoformat(r["imported_at"]),
             r["nights"],
             r["naps"],
+            r.get("days") or 0,
         )
         for r in journal.db["batches"].rows_where(order_by="id desc")
     ]
@@ -125,6 +143,7 @@ def remove_batch(journal: Journal, batch_id: int) -> Change:
         raise KeyError(f"there is no import batch {batch_id}")
     backup_journal(journal.path, db=journal.db, reason="before-removing-import")
     with journal.transaction():
+        undo_fills(journal, batch_id)
         journal.db["nights"].delete_where("batch = ?", [batch_id])
         journal.db["naps"].delete_where("batch = ?", [batch_id])
         journal.db["batches"].delete_where("id = ?", [batch_id])

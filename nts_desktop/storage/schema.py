@@ -81,6 +81,22 @@ def m002_device_data(db: Database) -> None:
     )
 
 
+@migrations()
+def m003_day_fills(db: Database) -> None:
+    """Imported day ratings: what each batch filled, so removing it restores exactly that."""
+    db.execute("ALTER TABLE batches ADD COLUMN days INTEGER NOT NULL DEFAULT 0")
+    db.execute(
+        """CREATE TABLE fills (
+            batch INTEGER NOT NULL,
+            date TEXT NOT NULL,
+            field TEXT NOT NULL,
+            before TEXT,
+            after TEXT,
+            PRIMARY KEY (batch, date, field)
+        )"""
+    )
+
+
 def known_steps() -> frozenset[str]:
     """Names of every step this version knows (all are pending on an empty database)."""
     return frozenset(m.name for m in migrations.pending(Database(memory=True)))

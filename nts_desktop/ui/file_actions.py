@@ -39,6 +39,7 @@ from .context import AppContext
 from .dates import short_date
 from .file_dialogs import ask_folder, ask_open, ask_save
 from .history_import import HistoryImport
+from .history_picker import ask_history_paths
 
 ExportChoice = tuple[str, date | None, date | None]
 
@@ -194,6 +195,7 @@ class FileActions:
         self.ask_open_path: Callable[[QWidget], str | None] = _ask_open_path
         self.ask_folder_path: Callable[[QWidget], str | None] = _ask_folder_path
         self.history = HistoryImport(ctx, parent)
+        self.ask_history_paths: Callable[[QWidget], list[str]] = ask_history_paths
         self.ask_conflict: Callable[[QWidget, list[date]], str] = _ask_conflict
         self.ask_date_order: Callable[[QWidget, str], str | None] = _ask_date_order
         self.ask_export: Callable[[QWidget, date | None, date | None], ExportChoice | None] = (
@@ -215,6 +217,23 @@ class FileActions:
                 self.report.open()
                 return False
         return self.import_csv(path)
+
+    def import_history(self) -> bool:
+        """The welcome's "Import my history": several files and folders at once — journal
+        CSVs each on their own, everything else in one preview; True when something came in."""
+        paths = [Path(p) for p in self.ask_history_paths(self.parent)]
+        csvs = [p for p in paths if is_journal_csv(p)]
+        done = False
+        for path in csvs:
+            done = self.import_csv(str(path)) or done
+        others = [p for p in paths if p not in csvs]
+        if others:
+            try:
+                done = self.history.import_paths(others) is not None or done
+            except (DeviceFileError, OSError) as error:
+                self.report = ImportReport(error, self.parent)
+                self.report.open()
+        return done
 
     def import_csv(self, path: str) -> bool:
         """Import a journal CSV (all rows or none); True when something was imported."""

@@ -1,185 +1,128 @@
-"""Bringing history in from the window: File → Import… for device exports, and File →
+"""Bringing history in from the window: File → Import… for device and mood-app exports, the
+welcome panel's "Import my history" (several files and folders at once), and File →
 Imports… to see and remove what came in.
 
-The file is read off the GUI thread with progress and Cancel; a preview says what it holds
-(per source: nights, naps, dates, nights already kept, what was skipped and why), and only
-"Import" writes, as one batch per source — the same library functions as
-`nts-desktop import` and `nts-desktop imports remove`.
+The files are read off the GUI thread with progress and Cancel; a mood app's names that
+its file does not place are asked once (and remembered); one combined preview says what
+they hold (per source: nights, naps, days of ratings, dates, what the journal already has,
+own ratings that differ, what was skipped and why), and only "Import" writes, as one batch
+per source — the same library functions as `nts-desktop import` and `nts-desktop imports
+remove`. The whole import is one change, one broadcast.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
+from nts_desktop.core.units import plural
 from nts_desktop.io.device_import import (
+    MoodMaps,
     SourcePreview,
     count_already,
     import_readings,
+    place,
     prepare,
 )
-from nts_desktop.io.devices import DeviceFileError, read_history
-from nts_desktop.storage import JournalError
-from nts_desktop.storage.batches import Batch, list_batches, remove_batch
+from nts_desktop.io.devices import MOOD_FORMATS, DeviceFileError, read_history
+from nts_desktop.storage.batches import Batch
+from nts_desktop.storage.changes import everything
+from nts_desktop.storage.mood_maps import mood_key, mood_map, remember_mood_map
 
 from .background import Cancelled, run_with_progress
+from .import_dialogs import Answer, ImportsDialog, ask_mood_map, ask_preview
 
 if TYPE_CHECKING:
     from .context import AppContext
 
-AUTOMATIC = "(automatic: a watch first, else the most sleep)"
-
-
-class PreviewDialog(QDialog):
-    """What a file holds, before anything is written; Import writes it."""
-
-    def __init__(self, name: str, previews: list[SourcePreview], parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("import_preview")
-        self.setWindowTitle(f"Import {name}")
-        layout = QVBoxLayout(self)
-        text = QPlainTextEdit(objectName="import_preview_text")
-        text.setReadOnly(True)
-        text.setPlainText("\n".join(line for p in previews for line in p.words()))
-        text.setMinimumSize(560, 220)
-        layout.addWidget(text)
-        self.prefer = QComboBox(objectName="import_prefer")
-        apps = sorted({a for p in previews for a in p.apps})
-        form = QFormLayout()
-        if apps:
-            self.prefer.addItem(AUTOMATIC, None)
-            for app in apps:
-                self.prefer.addItem(app, app)
-            form.addRow("Nights from", self.prefer)
-            layout.addLayout(form)
-        layout.addWidget(
-            QLabel(
-                "Imported nights are kept beside your own diary, never over it; the import "
-                "can be removed again as a whole from File → Imports…."
-            )
-        )
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
-            any(p.nights or p.naps for p in previews)
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def preferred(self) -> str | None:
-        return self.prefer.currentData() if self.prefer.count() else None
-
-
-def _ask_preview(
-    parent: QWidget, name: str, previews: list[SourcePreview]
-) -> tuple[bool, str | None]:
-    dialog = PreviewDialog(name, previews, parent)
-    accepted = dialog.exec() == QDialog.DialogCode.Accepted
-    return accepted, dialog.preferred()
-
-
-class ImportsDialog(QDialog):
-    """Every import batch, newest first; Remove takes one away as a whole."""
-
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setObjectName("imports_dialog")
-        self.setWindowTitle("Imports")
-        layout = QVBoxLayout(self)
-        self.list = QListWidget(objectName="imports_list")
-        self.list.setMinimumSize(560, 220)
-        layout.addWidget(self.list)
-        self.remove = QPushButton("Remove this import", objectName="imports_remove")
-        self.remove.clicked.connect(self.remove_selected)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(self.remove, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.reload()
-
-    def reload(self) -> None:
-        self.list.clear()
-        batches = list_batches(self.ctx.journal)
-        for b in batches:
-            item = QListWidgetItem(b.words())
-            item.setData(Qt.ItemDataRole.UserRole, b.id)
-            self.list.addItem(item)
-        if not batches:
-            self.list.addItem("No imports yet.")
-        self.list.setCurrentRow(0)
-        self.remove.setEnabled(bool(batches))
-
-    def remove_selected(self) -> None:
-        item = self.list.currentItem()
-        batch = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-        if batch is None:
-            return
-        try:
-            self.ctx.emit(remove_batch(self.ctx.journal, batch))
-        except (JournalError, KeyError) as exc:
-            self.ctx.notify(f"Not removed: {exc}")
-        self.reload()
-
 
 class HistoryImport:
-    """Device history for one window; ``ask_preview`` is the question it asks."""
+    """History for one window; ``ask_preview`` and ``ask_mood_map`` are the questions it
+    asks (tests answer them)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget):
         self.ctx = ctx
         self.parent = parent
-        self.ask_preview: Callable[[QWidget, str, list[SourcePreview]], tuple[bool, str | None]] = (
-            _ask_preview
+        self.ask_preview: Callable[[QWidget, str, list[SourcePreview]], Answer] = ask_preview
+        self.ask_mood_map: Callable[[QWidget, str, Counter[str]], dict[str, float] | None] = (
+            ask_mood_map
         )
         self.dialog: ImportsDialog | None = None
 
     def import_path(self, path: Path) -> list[Batch] | None:
         """Read ``path`` (a file, zip or folder), preview it, import it on "Import"."""
+        return self.import_paths([path])
+
+    def import_paths(self, paths: list[Path]) -> list[Batch] | None:
+        """Read every path, ask what is needed, preview them together and import them on
+        "Import"; None when nothing was written. A broken file raises DeviceFileError (or
+        OSError) naming it, before anything is written."""
         journal, prefer = self.ctx.journal, None
+        zone = journal.zone_name
+        maps: MoodMaps = {app: mood_map(journal, app) for app in MOOD_FORMATS}
+        given: MoodMaps = {}
+        title = paths[0].name if len(paths) == 1 else plural(len(paths), "file")
         while True:
             try:
-                previews = run_with_progress(
+                read = run_with_progress(
                     self.parent,
-                    f"Reading {path.name}…",
-                    lambda progress, p=prefer: prepare(
-                        read_history(path, journal.zone_name, "auto", p, progress)
-                    ),
+                    f"Reading {title}…",
+                    lambda progress, p=prefer: [
+                        (path, prepare(read_history(path, zone, "auto", p, progress), maps))
+                        for path in paths
+                    ],
                 )
             except Cancelled:
-                self.ctx.notify(f"Import of {path.name} cancelled; nothing was written.")
+                self.ctx.notify(f"Import of {title} cancelled; nothing was written.")
                 return None
             except (DeviceFileError, OSError) as exc:
-                self.ctx.notify(f"Nothing imported from {path.name}: {exc}")
+                self.ctx.notify(f"Nothing imported from {title}: {exc}")
                 raise
-            count_already(journal, previews)
-            accepted, chosen = self.ask_preview(self.parent, path.name, previews)
-            if not accepted:
+            previews = [p for _path, found in read for p in found]
+            if not self._place_names(previews, maps, given):
+                self.ctx.notify(f"Import of {title} cancelled; nothing was written.")
                 return None
-            if chosen == prefer:
+            count_already(journal, previews)
+            answer = self.ask_preview(self.parent, title, previews)
+            if not answer.accepted:
+                return None
+            if answer.prefer == prefer:
                 break
-            prefer = chosen  # another app's nights: read the export again with that choice
-        change, batches = import_readings(journal, previews, path)
-        self.ctx.emit(change)
+            prefer = answer.prefer  # another app's nights: read the export again with that choice
+        batches: list[Batch] = []
+        for path, found in read:
+            _change, written = import_readings(journal, found, path, answer.replace_ratings)
+            batches += written
+        for app, mapping in given.items():
+            remember_mood_map(journal, app, mapping)
+        nights, days = sum(b.nights for b in batches), sum(b.days for b in batches)
+        what = [plural(nights, "night")] if nights or not days else []
+        if days:
+            what.append(f"ratings on {plural(days, 'day')}")
+        self.ctx.emit(everything(f"Imported {' and '.join(what)} from {title}."))
         return batches
+
+    def _place_names(self, previews: list[SourcePreview], maps: MoodMaps, given: MoodMaps) -> bool:
+        """Ask for the levels of mood names no map places yet (each name once, remembered
+        after the import); False: the person cancelled."""
+        for p in previews:
+            place(p, maps.get(p.source, {}))  # names an earlier file's answer placed
+            if not p.unplaced:
+                continue
+            answer = self.ask_mood_map(self.parent, p.source, p.unplaced)
+            if answer is None:
+                return False
+            folded = {mood_key(n): level for n, level in answer.items()}
+            given.setdefault(p.source, {}).update(folded)
+            maps[p.source] = {**maps.get(p.source, {}), **folded}
+            place(p, maps[p.source])
+            if p.unplaced:  # a name left without a level: nothing is imported
+                return False
+        return True
 
     def show_imports(self) -> ImportsDialog:
         self.dialog = ImportsDialog(self.ctx, self.parent)

@@ -34,6 +34,7 @@ from nts_desktop.analysis.words import (
     outcome_label,
     pair_sentence,
     predictor_label,
+    readiness,
     value_text,
     with_unit,
 )
@@ -119,6 +120,8 @@ class InsightsPage(RefreshWhenShown, QWidget):
         left_box.setContentsMargins(0, 0, 0, 0)
         title = role_label("subtitle", "What goes with better days")
         left_box.addWidget(title)
+        self.readiness = role_label("hint", objectName="insights_readiness", wrap=True)
+        left_box.addWidget(self.readiness)
         self.model = CorrelationModel(self)
         self.table = QTableView(objectName="insights_table")
         self.table.setModel(self.model)
@@ -228,6 +231,8 @@ class InsightsPage(RefreshWhenShown, QWidget):
             self.cards[key].detail.setText(detail)
             self.cards[key].detail.setVisible(bool(detail))
         self.model.set_results(stats.correlations)
+        self.readiness.setText(readiness(stats.correlations))
+        self.readiness.setVisible(bool(self.readiness.text()))
         self.agreement.set_results(stats.agreement)
         if self.model.rowCount():
             self.table.selectRow(0)

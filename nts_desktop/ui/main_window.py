@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.welcome = Welcome()
         self.welcome.start.clicked.connect(self._start_logging)
         self.welcome.demo.clicked.connect(self.open_demo)
+        self.welcome.history.clicked.connect(self.import_history)
         self.stack.addWidget(self.tabs)
         self.stack.addWidget(self.welcome)
         layout.addWidget(self.stack)
@@ -261,6 +262,14 @@ class MainWindow(QMainWindow):
         QSettings().setValue(SETTING_WELCOMED, True)
         self.show_page(self.tabs.indexOf(self.today))
         self.today.focus_first_item()
+
+    def import_history(self) -> bool:
+        """Welcome → Import my history: gather files, preview, import, land on Insights."""
+        if not self.files.import_history():
+            return False
+        QSettings().setValue(SETTING_WELCOMED, True)
+        self.show_page(self.tabs.indexOf(self.insights))
+        return True
 
     def open_demo(self) -> MainWindow | None:
         """Open the demo journal in its own window (this one closes)."""

@@ -30,6 +30,7 @@ def build_menus(window: MainWindow) -> None:
     file_menu = bar.addMenu("&File")
     w.import_action = _action(w, "&Import…", w.files.import_file, "Ctrl+I")
     w.import_folder_action = _action(w, "Import a &folder…", lambda: w.files.import_file(True))
+    w.history_action = _action(w, "Import my &history…", w.import_history)
     w.imports_action = _action(w, "Im&ports…", w.files.history.show_imports)
     w.export_action = _action(w, "&Export CSV…", w.files.export_csv, "Ctrl+E")
     w.open_action = _action(
@@ -46,6 +47,7 @@ def build_menus(window: MainWindow) -> None:
     for act in (
         w.import_action,
         w.import_folder_action,
+        w.history_action,
         w.imports_action,
         w.export_action,
         None,

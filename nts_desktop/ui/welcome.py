@@ -1,4 +1,5 @@
-"""The first-run welcome: what the app is for, and "start logging" or "explore a demo"."""
+"""The first-run welcome: what the app is for, and "start logging", "import my history" or
+"explore a demo"."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from .style import role_label
 
 
 class Welcome(QFrame):
-    """First run on an empty journal: start logging, or look around a demo journal."""
+    """First run on an empty journal: start logging, bring history in from other apps and
+    devices, or look around a demo journal."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -34,6 +36,11 @@ class Welcome(QFrame):
         text.setMaximumWidth(620)
         self.start = QPushButton("Start logging", objectName="welcome_start")
         self.start.setDefault(True)
+        self.history = QPushButton("Import my history…", objectName="welcome_import")
+        self.history.setToolTip(
+            "Nights from a sleep tracker and day ratings from a mood app: with both, Insights "
+            "can answer from the first day"
+        )
         self.demo = QPushButton("Explore a demo journal", objectName="welcome_demo")
         self.demo.setToolTip(
             "Opens a separate file with a year of made-up nights; your own "
@@ -41,6 +48,7 @@ class Welcome(QFrame):
         )
         buttons = QHBoxLayout()
         buttons.addWidget(self.start)
+        buttons.addWidget(self.history)
         buttons.addWidget(self.demo)
         buttons.addStretch(1)
         hint = role_label(

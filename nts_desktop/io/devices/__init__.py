@@ -1,4 +1,5 @@
-"""History from sleep trackers: Sleep as Android, Fitbit, Oura, Apple Health (design §6).
+"""History from sleep trackers (Sleep as Android, Fitbit, Oura, Apple Health) and mood apps
+(Daylio, Bearable, Pixels, iMoodJournal, Loop Habit Tracker), design §6.
 
 ``read_history`` finds what a file, a zip or a folder (a Takeout folder, an export zip) holds
 — detected from the content, not the name — and reads it into ``Reading``s; nothing is
@@ -16,7 +17,8 @@ from ..csv_cells import RowProblem
 from . import apple_health, fitbit, oura, sleep_as_android
 from .sleeps import DeviceFileError, Progress, Reading
 
-FORMATS = ("auto", "csv", "sleep-as-android", "fitbit", "oura", "apple-health")
+MOOD_FORMATS = ("daylio", "bearable", "pixels", "imoodjournal", "loop")
+FORMATS = ("auto", "csv", "sleep-as-android", "fitbit", "oura", "apple-health", *MOOD_FORMATS)
 __all__ = ["FORMATS", "DeviceFileError", "Reading", "detect", "is_journal_csv", "read_history"]
 
 
@@ -75,11 +77,45 @@ def detect(head: bytes, name: str) -> str | None:
         return "apple-health"
     if sleep_as_android.looks_like(text):
         return "sleep-as-android"
+    from ..moods import daylio  # the mood parsers read into this package's Reading
+
+    if daylio.looks_like_backup(head, name):
+        return "daylio-backup"
+    decoded = text.decode("utf-8", errors="replace")
+    for kind, looks_like in _mood_detectors():
+        if looks_like(decoded, name):
+            return kind
     if text.startswith((b"[", b"{")):
         return "json"  # Fitbit or Oura: told apart once parsed
     if b"\nSleep" in text or text.startswith(b"Body"):
         return "fitbit-csv"
     return None
+
+
+_MOOD_KINDS = ("daylio-backup", "pixels", "daylio-csv", "bearable", "imoodjournal", "loop")
+
+
+def _mood_detectors() -> tuple:
+    from ..moods import bearable, daylio, imoodjournal, loop, pixels
+
+    return (
+        ("pixels", pixels.looks_like),
+        ("daylio-csv", daylio.looks_like_csv),
+        ("bearable", bearable.looks_like),
+        ("imoodjournal", imoodjournal.looks_like),
+        ("loop", loop.looks_like),
+    )
+
+
+def _read_moods(kind: str, files: list[tuple[str, bytes]], journal_zone: str) -> Reading:
+    from ..moods import bearable, daylio, imoodjournal, loop, pixels
+
+    if kind == "daylio-csv":
+        return daylio.read_csv(files)
+    if kind == "daylio-backup":
+        return daylio.read_backup(files)
+    module = {"bearable": bearable, "pixels": pixels, "imoodjournal": imoodjournal, "loop": loop}
+    return module[kind].read(files, journal_zone)
 
 
 def is_journal_csv(path: Path) -> bool:
@@ -101,9 +137,13 @@ def read_history(
     file (naming it, and the record or line) and when nothing in it is a known format."""
     readings: dict[str, Reading] = {}
     fitbit_files: list[tuple[str, object]] = []
+    mood_files: dict[str, list[tuple[str, bytes]]] = {}
     for entry in entries(path):
         kind = detect(entry.head(), entry.name)
         if kind is None:
+            continue
+        if kind in _MOOD_KINDS and fmt in ("auto", kind.split("-")[0]):
+            mood_files.setdefault(kind, []).append((entry.name, entry.read()))
             continue
         if kind == "apple-health" and fmt in ("auto", "apple-health"):
             with entry.open() as stream:
@@ -130,14 +170,17 @@ def read_history(
                 readings.setdefault("fitbit-csv", fitbit.read_csv(text, entry.name, journal_zone))
     if fitbit_files:
         readings["fitbit"] = fitbit.read_json(fitbit_files, journal_zone, progress)
+    for kind, files in mood_files.items():
+        readings[kind] = _read_moods(kind, files, journal_zone)
     if not readings:
         raise DeviceFileError(
             [
                 RowProblem(
                     0,
                     None,
-                    "holds no sleep history this app can read (Sleep as Android, "
-                    "Fitbit, Oura, Apple Health) nor a journal CSV",
+                    "holds no history this app can read (Sleep as Android, Fitbit, Oura, "
+                    "Apple Health, Daylio, Bearable, Pixels, iMoodJournal, Loop) nor a "
+                    "journal CSV",
                 )
             ],
             str(path),

@@ -18,6 +18,7 @@ from nts_desktop.core.records import Night, RecordError, night_problems, normali
 from nts_desktop.core.timeutil import in_zone, zone
 
 from ..csv_cells import RowProblem
+from ..moods.entry import MoodEntry
 
 MAIN_MIN = 180  # a sleep of three hours or more, with no main flag, can be the night
 JOIN_GAP = timedelta(minutes=90)  # two main sleeps this close are one night, split
@@ -69,6 +70,8 @@ class Reading:
     records: int = 0
     files: list[str] = field(default_factory=list)
     sources: dict[str, int] = field(default_factory=dict)  # Apple Health: records per app
+    entries: list[MoodEntry] = field(default_factory=list)  # a mood app's day entries
+    scale: tuple[int, int] | None = None  # the mood app's rating scale, worst to best
 
 
 def zone_for_offset(offset: timedelta, journal_zone: str, when: datetime) -> str:
