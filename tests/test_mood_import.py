@@ -213,3 +213,24 @@ def test_every_real_mood_export_imports_and_removes_to_the_journal_before(tmp_pa
     for line in listing:
         assert run("--db", db, "imports", "remove", line.split()[0]).exit_code == 0
     assert run("--db", db, "export", "-").stdout_bytes == before
+
+
+def test_insights_says_what_each_untested_pair_still_needs():
+    from nts_desktop.analysis.correlate import Correlation
+    from nts_desktop.analysis.words import readiness
+
+    pairs = [
+        Correlation("tst_h", "mood", 40, 30.0, 0.4, (0.1, 0.6), 0.01, 0.02),
+        Correlation("tst_h", "focus", 0),
+        Correlation("quality", "focus", 0),
+        Correlation("quality", "mood", 0),
+        Correlation("se_pct", "mood", 9),
+        Correlation("sol_min", "mood", 20),
+    ]
+    text = readiness(pairs)
+    assert text.startswith("1 of 6 pairs can be tested now.")
+    assert "focus: no day has them with its night yet (2 pairs; each is tested from 14" in text
+    assert "sleep quality: not recorded with a rated day yet (1 pair)" in text
+    assert "1 pair needs more days with both (closest: sleep efficiency and mood, 5 more)" in text
+    assert "1 pair has a value that never varies yet" in text
+    assert readiness(pairs[:1]) == "1 of 1 pair can be tested now."

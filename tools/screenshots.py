@@ -77,6 +77,7 @@ def main() -> None:
         window.today.discard_drafts()
         window.close()
         device_shot(out, Path(folder), now)
+        first_day_shots(out, Path(folder), now)
 
 
 def device_shot(out: Path, folder: Path, now: datetime) -> None:
@@ -120,6 +121,53 @@ def device_shot(out: Path, folder: Path, now: datetime) -> None:
     app.processEvents()
     window.grab().save(str(out / "insights-device.png"))
     print(f"wrote {out / 'insights-device.png'}")
+    window.close()
+
+
+def first_day_shots(out: Path, folder: Path, now: datetime) -> None:
+    """A new user's first day: a made-up Fitbit Takeout folder and Daylio CSV imported from
+    the welcome panel into an empty journal; the preview, then Trends and Insights."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from tryout_files import write
+
+    from nts_desktop.app import build_main_window, ensure_app
+    from nts_desktop.ui.import_dialogs import PreviewDialog
+
+    takeout, daylio = write(folder / "exports", now.date() - timedelta(days=1), nights=120)
+    app = ensure_app()
+    window = build_main_window(folder / "first-day.sqlite3", clock=lambda: now)
+    window.resize(1180, 880)
+    window.show()
+    window.files.ask_history_paths = lambda parent: [str(takeout), str(daylio)]
+
+    def preview(parent, title, previews):
+        dialog = PreviewDialog(title, previews, window)
+        dialog.show()
+        app.processEvents()
+        dialog.grab().save(str(out / "first-day-preview.png"))
+        print(f"wrote {out / 'first-day-preview.png'}")
+        dialog.close()
+        return dialog.answer(True)
+
+    window.files.history.ask_preview = preview
+    window.import_history()
+
+    def settle() -> None:
+        for _ in range(3):
+            app.processEvents()
+            window.trends.background.wait()
+            window.insights.background.wait()
+            app.processEvents()
+
+    window.show_page(window.tabs.indexOf(window.trends))
+    window.trends.set_range("3 months")
+    settle()
+    window.grab().save(str(out / "first-day-trends.png"))
+    window.show_page(window.tabs.indexOf(window.insights))
+    window.insights.range_box.setCurrentText("Last 3 months")
+    settle()
+    window.grab().save(str(out / "first-day-insights.png"))
+    print(f"wrote {out / 'first-day-trends.png'}, {out / 'first-day-insights.png'}")
     window.close()
 
 

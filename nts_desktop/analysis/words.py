@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nts_desktop.core.units import hours_minutes, plural
+from nts_desktop.core.units import first_upper, hours_minutes, plural
 
 from .agreement import MIN_NIGHTS as AGREEMENT_NIGHTS
 from .agreement import Agreement
@@ -211,7 +211,7 @@ def pair_words(c: Correlation) -> str:
 
 def pair_status(c: Correlation) -> str:
     """A pair's sentence when it has no numbers yet, saying why."""
-    head = f"{predictor_label(c.predictor).capitalize()} and {outcome_label(c.outcome)}: "
+    head = f"{first_upper(predictor_label(c.predictor))} and {outcome_label(c.outcome)}: "
     more = MIN_DAYS - c.n
     if more > 0:
         return (
@@ -330,7 +330,17 @@ def readiness(correlations: list[Correlation]) -> str:
             f"{names}: no day has them with its night yet ({plural(count, 'pair')}; each is "
             f"tested from {MIN_DAYS} such days)"
         )
-    short = [c for c in waiting if c.outcome not in unrated and c.n < MIN_DAYS]
+    by_predictor: dict[str, list[Correlation]] = {}
+    for c in correlations:
+        if c.outcome not in unrated:
+            by_predictor.setdefault(c.predictor, []).append(c)
+    unrecorded = [p for p, cs in by_predictor.items() if all(c.n == 0 for c in cs)]
+    if unrecorded:
+        count = sum(len(by_predictor[p]) for p in unrecorded)
+        names = _listed([predictor_label(p) for p in unrecorded])
+        parts.append(f"{names}: not recorded with a rated day yet ({plural(count, 'pair')})")
+    rest = [c for c in waiting if c.outcome not in unrated and c.predictor not in unrecorded]
+    short = [c for c in rest if c.n < MIN_DAYS]
     if short:
         closest = max(short, key=lambda c: c.n)
         parts.append(
@@ -339,7 +349,7 @@ def readiness(correlations: list[Correlation]) -> str:
             f"{predictor_label(closest.predictor)} and {outcome_label(closest.outcome)}, "
             f"{MIN_DAYS - closest.n} more)"
         )
-    flat = [c for c in waiting if c.outcome not in unrated and c.n >= MIN_DAYS]
+    flat = [c for c in rest if c.n >= MIN_DAYS]
     if flat:
         verb = "has" if len(flat) == 1 else "have"
         parts.append(f"{plural(len(flat), 'pair')} {verb} a value that never varies yet")

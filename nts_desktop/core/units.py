@@ -32,6 +32,12 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+def first_upper(text: str) -> str:
+    """``text`` with its first letter upper case and the rest as written (REM, tag names);
+    ``str.capitalize`` would lower the rest."""
+    return text[:1].upper() + text[1:]
+
+
 def shown(text: str, limit: int = 60) -> str:
     """``text`` quoted for a message, cut to ``limit`` characters (a 10 MB cell stays short)."""
     return repr(text if len(text) <= limit else text[: limit - 1] + "…")

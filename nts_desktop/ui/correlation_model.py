@@ -21,6 +21,7 @@ from nts_desktop.analysis.words import (
     predictor_label,
     q_value,
 )
+from nts_desktop.core.units import first_upper
 
 Index = QModelIndex | QPersistentModelIndex
 # the words next to the names, so they stay readable in a narrow window; the numbers after
@@ -70,8 +71,8 @@ class CorrelationModel(QAbstractTableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
         return (
-            predictor_label(c.predictor).capitalize(),
-            outcome_label(c.outcome).capitalize(),
+            first_upper(predictor_label(c.predictor)),
+            first_upper(outcome_label(c.outcome)),
             pair_words(c),
             interval(c),
             str(c.n),
