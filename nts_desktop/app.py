@@ -45,6 +45,8 @@ from .ui.main_window import MainWindow
 from .ui.style import apply_style
 from .ui.theme import apply_theme, chosen_theme
 
+GUI_SWITCH_INTERVAL_S = 0.001
+
 
 def ensure_app() -> QApplication:
     """The QApplication, created once with the app's names, icon and style."""
@@ -59,6 +61,10 @@ def ensure_app() -> QApplication:
         apply_theme(app, chosen_theme())
         apply_style(app)
         keep_settings_private()
+        # A worker thread (a file read, the statistics) hands the GIL to the GUI thread after
+        # at most this long; Python's 5 ms default made every Python event filter of a busy
+        # window wait, so showing a dialog during an import froze it for ~200 ms.
+        sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
     return app  # type: ignore[return-value]
 
 

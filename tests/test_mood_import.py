@@ -234,3 +234,27 @@ def test_insights_says_what_each_untested_pair_still_needs():
     assert "1 pair needs more days with both (closest: sleep efficiency and mood, 5 more)" in text
     assert "1 pair has a value that never varies yet" in text
     assert readiness(pairs[:1]) == "1 of 1 pair can be tested now."
+
+
+def test_a_full_disk_while_writing_says_so_and_leaves_the_journal_as_it_was(
+    make_window, tmp_path, monkeypatch
+):
+    from nts_desktop.storage import batches
+    from nts_desktop.storage.errors import DiskFull
+
+    window = make_window(tmp_path / "mine.sqlite3")
+    window.ctx.journal.save_day(day("2024-02-03", mood=5))
+    before = run("--db", str(window.ctx.journal.path), "export", "-").stdout_bytes
+
+    def full(*args, **kwargs):
+        raise DiskFull("the disk is full (0 MB free); nothing was changed")
+
+    monkeypatch.setattr(batches, "write_batch", full)
+    monkeypatch.setattr("nts_desktop.io.device_import.write_batch", full)
+    said = []
+    window.files.history.warn = lambda parent, text: said.append(text)
+    window.files.history.ask_preview = lambda parent, name, previews: Answer(True)
+    window.files.ask_open_path = lambda parent: str(MOODS / "daylio-german.csv")
+    assert not window.files.import_file()
+    assert said and "disk is full" in said[0] and "unchanged" in said[0]
+    assert run("--db", str(window.ctx.journal.path), "export", "-").stdout_bytes == before

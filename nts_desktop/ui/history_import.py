@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from nts_desktop.core.units import plural
 from nts_desktop.io.device_import import (
@@ -29,6 +29,7 @@ from nts_desktop.io.device_import import (
     prepare,
 )
 from nts_desktop.io.devices import MOOD_FORMATS, DeviceFileError, read_history
+from nts_desktop.storage import JournalError, open_journal
 from nts_desktop.storage.batches import Batch
 from nts_desktop.storage.changes import everything
 from nts_desktop.storage.mood_maps import mood_key, mood_map, remember_mood_map
@@ -38,6 +39,27 @@ from .import_dialogs import Answer, ImportsDialog, ask_mood_map, ask_preview
 
 if TYPE_CHECKING:
     from .context import AppContext
+
+
+def _write(
+    path: Path,
+    read: list[tuple[Path, list[SourcePreview]]],
+    replace_ratings: bool,
+    batches: list[Batch],
+) -> list[Batch]:
+    """Write the previews as batches through a connection of this (worker) thread, so the
+    window stays responsive while thousands of nights are checked and stored; one batch per
+    source, each its own transaction with a backup first, appended to ``batches`` as it
+    is written (what a failure leaves is known)."""
+    with open_journal(path) as own:
+        for source_path, found in read:
+            for p in found:
+                batches += import_readings(own, [p], source_path, replace_ratings)[1]
+        return batches
+
+
+def _warn(parent: QWidget, text: str) -> None:
+    QMessageBox.warning(parent, "Import", text)
 
 
 class HistoryImport:
@@ -51,6 +73,7 @@ class HistoryImport:
         self.ask_mood_map: Callable[[QWidget, str, Counter[str]], dict[str, float] | None] = (
             ask_mood_map
         )
+        self.warn: Callable[[QWidget, str], None] = _warn
         self.dialog: ImportsDialog | None = None
 
     def import_path(self, path: Path) -> list[Batch] | None:
@@ -62,10 +85,15 @@ class HistoryImport:
         "Import"; None when nothing was written. A broken file raises DeviceFileError (or
         OSError) naming it, before anything is written."""
         journal, prefer = self.ctx.journal, None
+        title = paths[0].name if len(paths) == 1 else plural(len(paths), "file")
+        if journal.read_only:
+            self.warn(
+                self.parent, f"Nothing was imported from {title}: {journal.path} is open read-only."
+            )
+            return None
         zone = journal.zone_name
         maps: MoodMaps = {app: mood_map(journal, app) for app in MOOD_FORMATS}
         given: MoodMaps = {}
-        title = paths[0].name if len(paths) == 1 else plural(len(paths), "file")
         while True:
             try:
                 read = run_with_progress(
@@ -94,9 +122,25 @@ class HistoryImport:
                 break
             prefer = answer.prefer  # another app's nights: read the export again with that choice
         batches: list[Batch] = []
-        for path, found in read:
-            _change, written = import_readings(journal, found, path, answer.replace_ratings)
-            batches += written
+        try:
+            run_with_progress(
+                self.parent,
+                f"Importing {title}…",
+                lambda _progress: _write(journal.path, read, answer.replace_ratings, batches),
+            )
+        except (JournalError, ValueError) as exc:  # a full disk, a damaged journal
+            if not batches:
+                self.warn(
+                    self.parent,
+                    f"Nothing was imported from {title}: {exc}\nYour journal is unchanged.",
+                )
+                return None
+            done = ", ".join(b.source for b in batches)
+            self.warn(
+                self.parent,
+                f"The import of {title} stopped: {exc}\nWhat came in "
+                f"before ({done}) is kept; File → Imports… can remove it.",
+            )
         for app, mapping in given.items():
             remember_mood_map(journal, app, mapping)
         nights, days = sum(b.nights for b in batches), sum(b.days for b in batches)

@@ -8,6 +8,7 @@ written until ``device_import.import_readings``.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from ..csv_cells import RowProblem
 from . import apple_health, fitbit, oura, sleep_as_android
 from .sleeps import DeviceFileError, Progress, Reading
 
+READ_BUFFER = 1 << 20
 MOOD_FORMATS = ("daylio", "bearable", "pixels", "imoodjournal", "loop")
 FORMATS = ("auto", "csv", "sleep-as-android", "fitbit", "oura", "apple-health", *MOOD_FORMATS)
 __all__ = ["FORMATS", "DeviceFileError", "Reading", "detect", "is_journal_csv", "read_history"]
@@ -31,9 +33,13 @@ class Entry:
     member: str | None = None  # inside the zip at ``path``
 
     def open(self) -> IO[bytes]:
+        """The file for reading, buffered by the megabyte: a stream parser that reads it in
+        small pieces then holds the GIL long enough at a time to keep the window responsive
+        (16 KB reads starved the GUI thread for 100–300 ms; 1 MB ones for under 30)."""
         if self.member is None:
-            return open(self.path, "rb")
-        return zipfile.ZipFile(self.path).open(self.member)
+            return open(self.path, "rb", buffering=READ_BUFFER)
+        member = zipfile.ZipFile(self.path).open(self.member)  # noqa: SIM115 (the reader closes it)
+        return io.BufferedReader(member, buffer_size=READ_BUFFER)  # type: ignore[arg-type]
 
     def head(self) -> bytes:
         with self.open() as fh:
