@@ -258,3 +258,20 @@ def test_a_full_disk_while_writing_says_so_and_leaves_the_journal_as_it_was(
     assert not window.files.import_file()
     assert said and "disk is full" in said[0] and "unchanged" in said[0]
     assert run("--db", str(window.ctx.journal.path), "export", "-").stdout_bytes == before
+
+
+def test_the_history_picker_gathers_paths_and_reads_only_when_there_are_some(qtbot):
+    from nts_desktop.ui.history_picker import HistoryPicker
+
+    picker = HistoryPicker()
+    qtbot.addWidget(picker)
+    picker.show()
+    read = picker.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not read.isEnabled() and not picker.remove.isEnabled()
+    picker.add([str(DEVICES / "takeout"), str(US), str(US)])  # the same file once
+    assert picker.paths() == [str(DEVICES / "takeout"), str(US)] and read.isEnabled()
+    picker.list.setCurrentRow(0)
+    qtbot.mouseClick(picker.remove, Qt.MouseButton.LeftButton)
+    assert picker.paths() == [str(US)]
+    qtbot.mouseClick(read, Qt.MouseButton.LeftButton)
+    assert picker.result() == picker.DialogCode.Accepted

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QPushButton,
@@ -51,12 +52,15 @@ class HistoryPicker(QDialog):
         self.add_files.clicked.connect(self._ask_files)
         self.add_folder.clicked.connect(self._ask_folder)
         self.remove.clicked.connect(self._remove_selected)
+        row = QHBoxLayout()
+        for b in (self.add_files, self.add_folder, self.remove):
+            row.addWidget(b)
+        row.addStretch(1)
+        layout.addLayout(row)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Read them")
-        for b in (self.add_files, self.add_folder, self.remove):
-            self.buttons.addButton(b, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -89,7 +93,10 @@ class HistoryPicker(QDialog):
         self._update()
 
     def _update(self) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.list.count() > 0)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(self.list.count() > 0)
+        ok.setDefault(self.list.count() > 0)
+        self.add_files.setDefault(self.list.count() == 0)
         self.remove.setEnabled(self.list.count() > 0)
 
 

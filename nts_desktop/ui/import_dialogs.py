@@ -36,6 +36,13 @@ if TYPE_CHECKING:
     from .context import AppContext
 
 AUTOMATIC = "(automatic: a watch first, else the most sleep)"
+APP_NAMES = {
+    "daylio": "Daylio",
+    "bearable": "Bearable",
+    "pixels": "Year in Pixels",
+    "imoodjournal": "iMoodJournal",
+    "loop": "Loop Habit Tracker",
+}
 LEVELS = ("1 awful", "2 bad", "3 meh", "4 good", "5 rad")  # Daylio's five, worst first
 
 
@@ -113,12 +120,13 @@ class MoodMapDialog(QDialog):
     def __init__(self, app: str, names: Counter[str], parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("mood_map_dialog")
-        self.setWindowTitle(f"Place {app}'s mood names")
+        name = APP_NAMES.get(app, app)
+        self.setWindowTitle(f"Place {name}'s mood names")
         layout = QVBoxLayout(self)
         intro = QLabel(
-            f"{app} names these moods in the file without saying how good they are. Choose "
+            f"{name} names these moods in the file without saying how good they are. Choose "
             "where each sits on its scale from awful to rad; this is remembered for the next "
-            f"import from {app}."
+            f"import from {name}."
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
