@@ -14,10 +14,8 @@ from diaries import day, night
 
 from nts_desktop.analysis.correlate import (
     Correlation,
-    autocorrelations,
     benjamini_hochberg,
     correlate,
-    effective_n,
     evidence_word,
     strength_word,
 )
@@ -25,6 +23,7 @@ from nts_desktop.analysis.series import choose_nights
 from nts_desktop.analysis.stats import Stats, compute, pairs, to_json
 from nts_desktop.analysis.text_report import render_text
 from nts_desktop.analysis.trends import rolling_mean
+from nts_desktop.analysis.within_person import autocorrelations, effective_n
 from nts_desktop.analysis.words import insights, sentence
 from nts_desktop.core.ranges import date_range
 from nts_desktop.io.csv_import import read_csv
@@ -257,8 +256,10 @@ def test_p_and_interval_follow_the_formulas():
     x = rng.normal(size=80)
     y = 0.5 * x + rng.normal(size=80)
     c = correlate("tst_h", "mood", x, y)
-    stat = c.rho * math.sqrt((c.n_eff - 2) / (1 - c.rho**2))
-    assert c.p == pytest.approx(2 * student.sf(abs(stat), c.n_eff - 2))
+    # white series without weekly rhythm or drift: nothing is fitted, the test is the plain
+    # t-test of the rank correlation on n − 2 degrees of freedom
+    stat = c.rho * math.sqrt((c.n - 2) / (1 - c.rho**2))
+    assert c.p == pytest.approx(2 * student.sf(abs(stat), c.n - 2))
     se = math.sqrt((1 + c.rho**2 / 2) / (c.n_eff - 3))
     lo, hi = c.ci95
     assert lo == pytest.approx(math.tanh(math.atanh(c.rho) - 1.959964 * se), abs=1e-6)

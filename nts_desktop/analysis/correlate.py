@@ -1,21 +1,22 @@
-"""Honest correlations on daily data (design §5, the baseline method).
-
-Spearman ρ with average ranks; effective sample size by Pyper & Peterman (1998) from the
-autocorrelation of the two rank series in date order; a two-sided t-test on n_eff − 2
-degrees of freedom; a 95 % interval by Fisher z with the Bonett–Wright standard error; and
-Benjamini–Hochberg q over all p of one run (scipy's ``false_discovery_control``). scipy is
-imported inside the functions that need it, so nothing on the start-up path pays for it.
+"""Predictor–outcome pairs of one run (design §5): each tested by ``association`` (the
+de-weekended, de-trended, prewhitened test; Spearman ρ shown), then Benjamini–Hochberg q
+over all p of the run (scipy's ``false_discovery_control``), and the words for strength and
+evidence. scipy is imported inside the functions that need it, so nothing on the start-up
+path pays for it.
 """
 
 from __future__ import annotations
 
-import math
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
 import numpy as np
 
-MIN_DAYS = 14
-Z975 = 1.959963984540054
+from .within_person import MIN_DAYS, Cache, association
+
+MONDAY = date(2024, 1, 1)
+__all__ = ["MIN_DAYS", "Correlation", "correlate", "naive_p", "with_q"]
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class Correlation:
     ci95: tuple[float, float] | None = None
     p: float | None = None
     q: float | None = None
+    adjusted: float | None = None  # the rank correlation left after weekends and drift
 
     @property
     def strength(self) -> str | None:
@@ -51,70 +53,22 @@ def evidence_word(q: float | None) -> str:
     return "clear" if q < 0.05 else "suggestive"
 
 
-def ranks(values: np.ndarray) -> np.ndarray:
-    """Average ranks (1-based), ties sharing the mean of their positions."""
-    from scipy.stats import rankdata
-
-    return rankdata(values, method="average")
-
-
-def autocorrelations(x: np.ndarray, max_lag: int) -> np.ndarray:
-    """r(1)…r(max_lag) with the standard estimator Σ(x_t−x̄)(x_{t+j}−x̄) / Σ(x_t−x̄)²."""
-    centered = x - x.mean()
-    denominator = float(np.dot(centered, centered))
-    if max_lag < 1 or denominator == 0:
-        return np.zeros(max(max_lag, 0))
-    size = 1 << int(2 * len(x) - 1).bit_length()
-    spectrum = np.fft.rfft(centered, size)
-    acov = np.fft.irfft(spectrum * np.conj(spectrum), size)[: max_lag + 1]
-    return acov[1:] / denominator
-
-
-def effective_n(rx: np.ndarray, ry: np.ndarray) -> float:
-    """Pyper & Peterman's n_eff for two series in date order, clamped to [3, n]."""
-    n = len(rx)
-    lags = n // 5
-    j = np.arange(1, lags + 1)
-    total = float(np.sum((n - j) / n * autocorrelations(rx, lags) * autocorrelations(ry, lags)))
-    inverse = 1 / n + 2 / n * total
-    n_eff = 1 / inverse if inverse > 0 else float(n)
-    return float(min(max(n_eff, 3.0), n))
-
-
-def correlate(predictor: str, outcome: str, x: np.ndarray, y: np.ndarray) -> Correlation:
-    """The baseline method on the days where both series have a value (q filled later)."""
-    both = ~np.isnan(x) & ~np.isnan(y)
-    n = int(both.sum())
-    if n < MIN_DAYS:
-        return Correlation(predictor, outcome, n)
-    xs, ys = x[both], y[both]
-    if np.all(xs == xs[0]) or np.all(ys == ys[0]):
-        return Correlation(predictor, outcome, n)
-    rx, ry = ranks(xs), ranks(ys)
-    rho = float(np.corrcoef(rx, ry)[0, 1])
-    rho = max(-1.0, min(1.0, rho))
-    n_eff = effective_n(rx, ry)
-    return Correlation(predictor, outcome, n, n_eff, rho, _ci(rho, n_eff), _p(rho, n_eff))
-
-
-def _p(rho: float, n_eff: float) -> float:
-    from scipy.stats import t as student
-
-    if abs(rho) >= 1.0:
-        return 0.0
-    df = n_eff - 2
-    stat = rho * math.sqrt(df / (1 - rho * rho))
-    return float(min(1.0, 2 * student.sf(abs(stat), df)))
-
-
-def _ci(rho: float, n_eff: float) -> tuple[float, float] | None:
-    if n_eff <= 3:
-        return None
-    if abs(rho) >= 1.0:
-        return (rho, rho)
-    z = math.atanh(rho)
-    se = math.sqrt((1 + rho * rho / 2) / (n_eff - 3))
-    return (math.tanh(z - Z975 * se), math.tanh(z + Z975 * se))
+def correlate(
+    predictor: str,
+    outcome: str,
+    x: np.ndarray,
+    y: np.ndarray,
+    dates: Sequence[date] | np.ndarray | None = None,
+    free: np.ndarray | None = None,
+    cache: Cache | None = None,
+) -> Correlation:
+    """One pair on the days where both series have a value (q filled later); ``dates``
+    (dates, or their ordinals) default to consecutive days from a Monday, ``free`` to
+    Saturday and Sunday."""
+    if dates is None:
+        dates = [MONDAY + timedelta(days=i) for i in range(len(x))]
+    a = association(dates, x, y, free, cache=cache)
+    return Correlation(predictor, outcome, a.n, a.n_eff, a.rho, a.ci95, a.p, None, a.adjusted)
 
 
 def benjamini_hochberg(ps: list[float]) -> list[float]:
@@ -134,6 +88,26 @@ def with_q(results: list[Correlation]) -> list[Correlation]:
     for i, q in zip(tested, qs, strict=True):
         out[i] = replace(results[i], q=q)
     return out
+
+
+def pyper_peterman_p(x: np.ndarray, y: np.ndarray) -> float | None:
+    """The previous method's p (for comparison only): Spearman ρ tested with Student's t on
+    Pyper & Peterman's effective n − 2 degrees of freedom, nothing else allowed for."""
+    import math
+
+    from scipy.stats import t as student
+
+    from .within_person import effective_n, ranks_of
+
+    both = ~np.isnan(x) & ~np.isnan(y)
+    if both.sum() < MIN_DAYS or np.ptp(x[both]) == 0 or np.ptp(y[both]) == 0:
+        return None
+    rx, ry = ranks_of(x[both]), ranks_of(y[both])
+    rho = float(np.corrcoef(rx, ry)[0, 1])
+    df = effective_n(rx, ry) - 2
+    if abs(rho) >= 1:
+        return 0.0
+    return float(min(1.0, 2 * student.sf(abs(rho) * math.sqrt(df / (1 - rho * rho)), df)))
 
 
 def naive_p(x: np.ndarray, y: np.ndarray) -> float | None:

@@ -30,6 +30,7 @@ from .regularity import (
     sri,
 )
 from .series import FACTORS, STAGE_PREDICTORS, Series, build_series
+from .within_person import Cache
 
 NIGHT_PREDICTORS = ("tst_h", "se_pct", "sol_min", "waso_min", "quality")
 MIN_STAGE_NIGHTS = 14  # stage predictors are tested once this many nights have them
@@ -176,7 +177,16 @@ def compute(
     stages = tuple(
         k for k in STAGE_PREDICTORS if int(np.sum(~np.isnan(daily[k]))) >= MIN_STAGE_NIGHTS
     )
-    results = [correlate(p, o, daily[p], daily[o]) for p, o in pairs([*FACTORS, *tags], stages)]
+    dates = [s.date_at(i) for i in range(lo, hi + 1)]
+    weekday_free = np.array([d.weekday() in free_weekdays for d in dates])
+    marked = s.free_day[window]
+    free = np.where(np.isnan(marked), weekday_free, marked == 1.0)  # the day's own mark first
+    cache = Cache()  # the pairs share designs and each series' preparation
+    ordinals = np.arange(dates[0].toordinal(), dates[0].toordinal() + len(dates))
+    results = [
+        correlate(p, o, daily[p], daily[o], ordinals, free, cache)
+        for p, o in pairs([*FACTORS, *tags], stages)
+    ]
     return Stats(
         start=start,
         end=end,
@@ -186,7 +196,7 @@ def compute(
         regularity=regularity,
         correlations=with_q(results),
         series=daily,
-        dates=[s.date_at(i) for i in range(lo, hi + 1)],
+        dates=dates,
         agreement=agreement(days, device_nights, preferred_source, start, end),
     )
 
