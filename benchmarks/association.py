@@ -73,7 +73,7 @@ def main() -> None:
     print(f"False alarms, p < .05, {reps} pairs per cell (the test; the previous method):\n")
     table(STATIONARY + HARD, reps)
     print(f"\nPower, planted ρ = .2, {reps} pairs per cell:\n")
-    table(("planted", "planted-iid"), reps, (60, 120, 180, 365))
+    table(("planted", "planted-iid", "planted-rolling"), reps, (60, 120, 180, 365))
     for n in (120, 365):
         share = whole_journals(journals, n)
         print(

@@ -89,7 +89,8 @@ def generate(options: DemoOptions) -> list[Day]:
         mood_noise = 0.6 * mood_noise + rng.gauss(0, 0.9)
         focus_noise = 0.5 * focus_noise + rng.gauss(0, 1.0)
         resilience_noise = 0.6 * resilience_noise + rng.gauss(0, 0.8)
-        regular = (45 - irregular) / 30  # > 0 when steadier than usual
+        # > 0 when steadier than usual: last night's shift and the week's both count
+        regular = (45 - (0.5 * shift + 0.5 * irregular)) / 30
         rest = (tst - 7) if night else -0.5
         if missing:
             continue

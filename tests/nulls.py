@@ -79,6 +79,10 @@ def case(
         a = rng.standard_normal(n)
         b = rho * a + np.sqrt(1 - rho * rho) * rng.standard_normal(n)
         return ar1(rng, n, 0.5, a), ar1(rng, n, 0.5, b)
+    if name == "planted-rolling":  # a smooth 7-day predictor that the outcome follows daily
+        x = rolling_sd(ar1(rng, n, 0.6))
+        z = np.where(np.isnan(x), 0.0, (x - np.nanmean(x)) / np.nanstd(x))
+        return x, rho * z + np.sqrt(1 - rho * rho) * ar1(rng, n, 0.7)
     if name == "planted-iid":
         a = rng.standard_normal(n)
         return a, rho * a + np.sqrt(1 - rho * rho) * rng.standard_normal(n)

@@ -310,7 +310,10 @@ def test_insight_sentence_reads_right_for_either_sign(rho, words):
     c = Correlation("midsleep_sd_7d", "resilience", 86, 40.0, rho, ci, 0.0001, 0.003)
     text = sentence(c)
     assert text.startswith(words)
-    assert text.endswith("This is a correlation in your own data, not proof of cause.")
+    assert text.endswith(
+        "This is a correlation in your own data, with weekends and slow drifts allowed for, "
+        "not proof of cause."
+    )
 
 
 def test_only_clear_or_suggestive_links_become_findings():

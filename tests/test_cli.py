@@ -207,7 +207,27 @@ def test_stats_text_and_json(db):
     assert "social jetlag" in text.stdout and "2 h 38" in text.stdout
     out = run("--db", db, "stats", "--json")
     data = json.loads(out.stdout)
-    assert list(data) == ["range", "means", "timing", "regularity", "correlations", "agreement"]
+    assert list(data) == [
+        "range",
+        "headline",
+        "means",
+        "timing",
+        "regularity",
+        "correlations",
+        "agreement",
+    ]
+    assert list(data["headline"]) == [
+        "predictor",
+        "outcome",
+        "rho",
+        "ci95",
+        "p",
+        "q",
+        "n",
+        "words",
+        "thirds",
+        "lags",
+    ]
     assert list(data["range"]) == ["from", "to", "nights"]
     assert list(data["means"]) == [
         "tib_min",

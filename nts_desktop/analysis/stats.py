@@ -20,6 +20,7 @@ from nts_desktop.core.records import Day, Night
 
 from .agreement import Agreement, agreement
 from .correlate import Correlation, correlate, with_q
+from .headline import Headline, headline
 from .regularity import (
     clock_minutes,
     cpd,
@@ -66,6 +67,7 @@ class Stats:
     series: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
     dates: list[date] = field(default_factory=list, repr=False)
     agreement: list[Agreement] = field(default_factory=list, repr=False)  # diary vs device
+    headline: Headline | None = None  # regular sleep and resilience (design §5)
 
 
 def _mean(values: np.ndarray) -> float | None:
@@ -187,6 +189,7 @@ def compute(
         correlate(p, o, daily[p], daily[o], ordinals, free, cache)
         for p, o in pairs([*FACTORS, *tags], stages)
     ]
+    head, correlations = headline(with_q(results), daily, ordinals, free, cache)
     return Stats(
         start=start,
         end=end,
@@ -194,10 +197,11 @@ def compute(
         means=means,
         timing=timing,
         regularity=regularity,
-        correlations=with_q(results),
+        correlations=correlations,
         series=daily,
         dates=dates,
         agreement=agreement(days, device_nights, preferred_source, start, end),
+        headline=head,
     )
 
 
@@ -233,6 +237,45 @@ def _number(value: float | None, digits: int | None = 4) -> float | None:
     return round(float(value), digits) if digits is not None else float(value)
 
 
+def _pair_json(c: Correlation) -> dict[str, Any]:
+    return {
+        "rho": _number(c.rho),
+        "ci95": [_number(c.ci95[0]), _number(c.ci95[1])] if c.ci95 else None,
+        "p": _number(c.p, None),
+        "q": _number(c.q, None),
+        "n": c.n,
+    }
+
+
+def _headline_json(h: Headline | None) -> dict[str, Any] | None:
+    """The `headline` object of design §7 (numbers null where not computable)."""
+    if h is None:
+        return None
+    from .headline_words import headline_lines
+
+    c = h.correlation
+    pair = _pair_json(c) if c is not None else dict.fromkeys(("rho", "ci95", "p", "q", "n"))
+
+    def third(t: Any) -> dict[str, Any]:
+        ci = [_number(t.ci95[0]), _number(t.ci95[1])] if t.ci95 else None
+        return {"mean": _number(t.mean), "ci95": ci, "days": t.days}
+
+    return {
+        "predictor": h.predictor,
+        "outcome": h.outcome,
+        **pair,
+        "words": " ".join(headline_lines(h)[1:]),
+        "thirds": {
+            "least_regular": third(h.least_regular),
+            "most_regular": third(h.most_regular),
+        },
+        "lags": [
+            {"lag": lag, "rho": _number(x.rho), "p": _number(x.p, None), "q": _number(x.q, None)}
+            for lag, x in zip((1, 2, 3), h.lags, strict=False)
+        ],
+    }
+
+
 def to_json(stats: Stats) -> dict[str, Any]:
     """The `stats --json` contract of design §7."""
     regularity = {k: _number(v) for k, v in stats.regularity.items()}
@@ -254,6 +297,7 @@ def to_json(stats: Stats) -> dict[str, Any]:
             "to": stats.end.isoformat() if stats.end else None,
             "nights": stats.nights,
         },
+        "headline": _headline_json(stats.headline),
         "means": {k: _number(stats.means[k]) for k in MEAN_KEYS},
         "timing": {k: _number(v) for k, v in stats.timing.items()},
         "regularity": regularity,

@@ -9,6 +9,7 @@ from nts_desktop.core.units import clock, hours_minutes, plural
 
 from .card_words import MSFSC_COMMON, NEEDS, SJL_SMALL, SRI_TYPICAL
 from .correlate import MIN_DAYS
+from .headline_words import headline_lines
 from .stats import Stats
 from .words import (
     agreement_sentence,
@@ -31,6 +32,9 @@ def render_text(stats: Stats) -> str:
         f"Sleep journal {stats.start} to {stats.end} · {plural(stats.nights, 'night')}",
         "",
     ]
+    head = headline_lines(stats.headline)
+    if head:
+        lines += [head[0], *(f"  {line}" for line in head[1:]), ""]
 
     def row(label: str, value: str, note: str = "") -> None:
         lines.append(f"  {label:<28}{value:>10}{'   ' + note if note else ''}")
@@ -86,7 +90,10 @@ def render_text(stats: Stats) -> str:
         c = item.correlation
         lines.append(f"  {c.evidence.capitalize()}, {c.strength}: {sentence(c, caveat=False)}")
     if found:
-        lines.append("  Each of these is a correlation in your own data, not proof of cause.")
+        lines.append(
+            "  Each of these is a correlation in your own data, with weekends and slow drifts "
+            "allowed for, not proof of cause."
+        )
     if not found:
         lines.append("  No clear or suggestive links yet.")
     quiet = no_clear_link(stats)

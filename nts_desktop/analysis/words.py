@@ -19,7 +19,10 @@ from .agreement import Agreement
 from .correlate import MIN_DAYS, Correlation
 from .stats import Stats
 
-CAVEAT = "This is a correlation in your own data, not proof of cause."
+CAVEAT = (
+    "This is a correlation in your own data, with weekends and slow drifts allowed for, "
+    "not proof of cause."
+)
 
 # predictor: (label, clause when higher, clause when lower)
 PREDICTORS: dict[str, tuple[str, str, str]] = {
@@ -185,6 +188,13 @@ def pair_sentence(c: Correlation) -> str:
     needed where nothing can be said."""
     if c.rho is None:
         return pair_status(c)
+    if c.evidence == "no clear link" and c.ci95 and (c.ci95[0] > 0 or c.ci95[1] < 0):
+        return (
+            f"{first_upper(predictor_label(c.predictor))} and {outcome_label(c.outcome)} went "
+            f"together in this range ({numbers(c)}), but once weekends and slow drifts are "
+            "allowed for, no clear link remains: something they share, not one another, "
+            "may explain it."
+        )
     if c.evidence == "no clear link":
         return (
             f"No clear link yet between {predictor_label(c.predictor)} and "

@@ -1,4 +1,5 @@
-"""The Insights page: regularity cards and the correlation table for a range (design §8).
+"""The Insights page: the headline (regular sleep and resilience), regularity cards and the
+correlation table for a range (design §8).
 
 Each card shows one measure with a line on what it means and what typical values are. The
 table lists every predictor–outcome pair of `stats`, sorted by evidence; selecting a row
@@ -45,6 +46,7 @@ from .background import Background
 from .charts import HoursAxis
 from .context import AppContext, RefreshWhenShown, read_snapshot
 from .correlation_model import CorrelationModel
+from .headline_panel import HeadlinePanel
 from .style import role_label
 from .theme import OKABE_ITO, chart_colors
 
@@ -104,6 +106,8 @@ class InsightsPage(RefreshWhenShown, QWidget):
         bar.addWidget(self.range_box)
         bar.addWidget(self.status, 1)
         outer.addLayout(bar)
+        self.headline = HeadlinePanel()
+        outer.addWidget(self.headline)
 
         cards = QGridLayout()
         cards.setSpacing(10)
@@ -177,6 +181,7 @@ class InsightsPage(RefreshWhenShown, QWidget):
     def restyle(self) -> None:
         self._style_chart()
         self.agreement.restyle()
+        self.headline.restyle()
 
     def _style_chart(self) -> None:
         colors = chart_colors()
@@ -230,6 +235,7 @@ class InsightsPage(RefreshWhenShown, QWidget):
             self.cards[key].value.setText(text)
             self.cards[key].detail.setText(detail)
             self.cards[key].detail.setVisible(bool(detail))
+        self.headline.set_headline(stats.headline)
         self.model.set_results(stats.correlations)
         self.readiness.setText(readiness(stats.correlations))
         self.readiness.setVisible(bool(self.readiness.text()))
