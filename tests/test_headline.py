@@ -97,6 +97,27 @@ def test_insights_shows_the_headline_first_in_both_themes(make_window, tmp_path,
     assert (
         page.headline.y() < first_card.y() < page.table.mapTo(page, page.table.rect().topLeft()).y()
     )
-    assert page.headline.chart.isVisible(), (page.headline.finding.text(), page.headline.thirds.text())
+    assert page.headline.chart.isVisible(), (
+        page.headline.finding.text(),
+        page.headline.thirds.text(),
+    )
     window.set_theme("dark")
     assert page.headline.chart.backgroundBrush().color().lightness() < 128
+
+
+def test_on_a_short_window_the_cards_keep_their_values_and_move_the_words_to_tooltips(
+    make_window, tmp_path, qtbot
+):
+    window = make_window(tmp_path / "j.sqlite3")
+    window.show_page(window.tabs.indexOf(window.insights))
+    card = (
+        window.insights.cards["sri"]
+        if "sri" in window.insights.cards
+        else next(iter(window.insights.cards.values()))
+    )
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: not card.explain.isVisible())
+    assert card.value.isVisible() and not card.hint.isVisible()
+    assert card.toolTip() == f"{card.explain.text()}\n{card.hint.text()}"
+    window.resize(1200, 1000)
+    qtbot.waitUntil(lambda: card.explain.isVisible())

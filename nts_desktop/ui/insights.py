@@ -65,13 +65,19 @@ class Card(QFrame):
         self.value = role_label("card-value", "–", objectName=f"card_{key}_value")
         self.detail = role_label("hint", objectName=f"card_{key}_detail")
         self.detail.setVisible(False)
-        explain = QLabel(meaning)
-        explain.setWordWrap(True)
-        hint = role_label("hint", typical, wrap=True)
-        for w in (heading, self.value, self.detail, explain, hint):
+        self.explain = QLabel(meaning)
+        self.explain.setWordWrap(True)
+        self.hint = role_label("hint", typical, wrap=True)
+        for w in (heading, self.value, self.detail, self.explain, self.hint):
             layout.addWidget(w)
         layout.addStretch(1)
         self.setAccessibleName(title)
+        self.setToolTip(f"{meaning}\n{typical}")
+
+    def set_compact(self, compact: bool) -> None:
+        """On a short window the card keeps its value; what it means moves to its tooltip."""
+        self.explain.setVisible(not compact)
+        self.hint.setVisible(not compact)
 
 
 class InsightsPage(RefreshWhenShown, QWidget):
@@ -177,6 +183,14 @@ class InsightsPage(RefreshWhenShown, QWidget):
         split.setSizes([700, 360])
         outer.addWidget(split, 1)
         self._style_chart()
+
+    COMPACT_BELOW = 820  # page height (px) under which the cards show only their values
+
+    def resizeEvent(self, event) -> None:
+        compact = event.size().height() < self.COMPACT_BELOW
+        for card in self.cards.values():
+            card.set_compact(compact)
+        super().resizeEvent(event)
 
     def restyle(self) -> None:
         self._style_chart()
