@@ -53,7 +53,7 @@ def table(names: tuple[str, ...], reps: int, sizes: tuple[int, ...] = SIZES) -> 
         cells = []
         for n in sizes:
             new, old, valid = rates(name, n, reps)
-            cells.append("–" if not valid else f"{100 * new:.1f} % (was {100 * old:.1f} %)")
+            cells.append("–" if valid < 20 else f"{100 * new:.1f} % (was {100 * old:.1f} %)")
         print(f"| {name} | " + " | ".join(cells) + " |", flush=True)
 
 

@@ -78,6 +78,7 @@ def main() -> None:
         window.close()
         device_shot(out, Path(folder), now)
         first_day_shots(out, Path(folder), now)
+        few_days_shot(out, Path(folder), now)
 
 
 def device_shot(out: Path, folder: Path, now: datetime) -> None:
@@ -121,6 +122,30 @@ def device_shot(out: Path, folder: Path, now: datetime) -> None:
     app.processEvents()
     window.grab().save(str(out / "insights-device.png"))
     print(f"wrote {out / 'insights-device.png'}")
+    window.close()
+
+
+def few_days_shot(out: Path, folder: Path, now: datetime) -> None:
+    """Insights of a journal only 20 nights old: what the headline still needs."""
+    from nts_desktop.app import build_main_window, ensure_app
+    from nts_desktop.demo import write_demo
+    from nts_desktop.storage import open_journal
+
+    path = folder / "few.sqlite3"
+    with open_journal(path, tz="Europe/Berlin") as journal:
+        write_demo(journal, nights=20, seed=3, end=now.date() - timedelta(days=1))
+        journal.update_settings(demo=False)
+    app = ensure_app()
+    window = build_main_window(path, clock=lambda: now)
+    window.resize(1180, 880)
+    window.show()
+    window.show_page(window.INSIGHTS)
+    for _ in range(3):
+        app.processEvents()
+        window.insights.background.wait()
+        app.processEvents()
+    window.grab().save(str(out / "insights-few-days.png"))
+    print(f"wrote {out / 'insights-few-days.png'}")
     window.close()
 
 

@@ -184,7 +184,7 @@ class InsightsPage(RefreshWhenShown, QWidget):
         outer.addWidget(split, 1)
         self._style_chart()
 
-    COMPACT_BELOW = 820  # page height (px) under which the cards show only their values
+    COMPACT_BELOW = 720  # page height (px) under which the cards show only their values
 
     def resizeEvent(self, event) -> None:
         compact = event.size().height() < self.COMPACT_BELOW
