@@ -95,9 +95,7 @@ class HeadlinePanel(QFrame):
         highs = np.array([t.ci95[1] for t in parts]) - means  # type: ignore[index]
         x = np.array([0.0, 1.0])
         colors = (OKABE_ITO["vermillion"], OKABE_ITO["green"])
-        plot.addItem(
-            pg.BarGraphItem(x=x, height=means, width=0.55, brushes=list(colors), pen=None)
-        )
+        plot.addItem(pg.BarGraphItem(x=x, height=means, width=0.55, brushes=list(colors), pen=None))
         fg = chart_colors()["foreground"]
         plot.addItem(
             pg.ErrorBarItem(
