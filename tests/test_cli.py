@@ -309,6 +309,14 @@ def test_settings_show_and_change(db):
         assert run("--db", db, "settings").exit_code == 0  # reading works beside a window
 
 
+def test_settings_keep_the_persons_name_for_reports(db):
+    shown = run("--db", db, "--tz", "UTC", "settings", "--name", "  Ada   Lovelace ")
+    assert "name       Ada Lovelace" in shown.stdout
+    with open_journal(db, read_only=True) as j:
+        assert j.settings.person_name == "Ada Lovelace"
+    assert "(none on reports)" in run("--db", db, "settings", "--name", "").stdout
+
+
 def test_cli_demo_follows_the_seed(tmp_path):
     def export(seed: int, name: str) -> bytes:
         db = str(tmp_path / name)

@@ -38,20 +38,28 @@ def _weekdays(_ctx: click.Context, _param: click.Parameter, value: str | None):
     metavar="SOURCE",
     help="The device whose nights analysis uses where the diary has none (e.g. oura).",
 )
+@click.option(
+    "--name",
+    "person_name",
+    metavar="NAME",
+    help="The person's name printed on the report (empty string: no name).",
+)
 @pass_context
 def settings_command(
     obj: Context,
     zone: str | None,
     free_days: tuple[int, ...] | None,
     preferred_source: str | None,
+    person_name: str | None,
 ) -> None:
-    """Show the journal's settings, or change its zone, free weekdays, preferred device."""
+    """Show the journal's settings, or change its zone, free weekdays, preferred device, name."""
     changes = {
         k: v
         for k, v in (
             ("tz", zone),
             ("free_weekdays", free_days),
             ("preferred_source", preferred_source),
+            ("person_name", person_name),
         )
         if v is not None
     }
@@ -63,5 +71,6 @@ def settings_command(
     click.echo(f"zone       {settings.tz}")
     click.echo(f"free days  {free}")
     click.echo(f"preferred  {settings.preferred_source or '(the first device by name)'}")
+    click.echo(f"name       {settings.person_name or '(none on reports)'}")
     if settings.demo:
         click.echo("demo       yes (a generated demo journal)")

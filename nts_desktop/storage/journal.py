@@ -34,6 +34,7 @@ class Settings:
     tz: str
     free_weekdays: tuple[int, ...] = (5, 6)
     preferred_source: str = ""
+    person_name: str = ""  # printed on the clinician's report; empty: no name
     demo: bool = False  # written by `demo`: the window says so, restore refuses it
 
     @property
@@ -98,11 +99,13 @@ class Journal:
             tz=tz,
             free_weekdays=free,
             preferred_source=str(rows.get("preferred_source", "")),
+            person_name=str(rows.get("person_name", "")),
             demo=rows.get("demo") == "1",
         )
 
     def update_settings(self, **values: object) -> Change:
-        """Change journal settings (``tz``, ``free_weekdays``, ``preferred_source``, ``demo``)
+        """Change journal settings (``tz``, ``free_weekdays``, ``preferred_source``,
+        ``person_name``, ``demo``)
         at once; every page recomputes from the change."""
         stored: dict[str, str] = {}
         for key, value in values.items():
@@ -116,8 +119,8 @@ class Journal:
                 stored[key] = ",".join(str(d) for d in days)
             elif key == "demo":
                 stored[key] = "1" if value else "0"
-            elif key == "preferred_source":
-                stored[key] = str(value)
+            elif key in ("preferred_source", "person_name"):
+                stored[key] = " ".join(str(value).split())
             else:
                 raise KeyError(key)
         with self.transaction():
