@@ -12,6 +12,7 @@ from .correlate import MIN_DAYS
 from .headline_words import headline_lines
 from .stats import Stats
 from .words import (
+    LIST_CAVEAT,
     agreement_sentence,
     insights,
     no_clear_link,
@@ -90,10 +91,7 @@ def render_text(stats: Stats) -> str:
         c = item.correlation
         lines.append(f"  {c.evidence.capitalize()}, {c.strength}: {sentence(c, caveat=False)}")
     if found:
-        lines.append(
-            "  Each of these is a correlation in your own data, with weekends and slow drifts "
-            "allowed for, not proof of cause."
-        )
+        lines.append(f"  {LIST_CAVEAT}")
     if not found:
         lines.append("  No clear or suggestive links yet.")
     quiet = no_clear_link(stats)

@@ -23,6 +23,10 @@ CAVEAT = (
     "This is a correlation in your own data, with weekends and slow drifts allowed for, "
     "not proof of cause."
 )
+LIST_CAVEAT = (  # said once under a list of findings
+    "Each of these is a correlation in your own data, with weekends and slow drifts allowed "
+    "for, not proof of cause."
+)
 
 # predictor: (label, clause when higher, clause when lower)
 PREDICTORS: dict[str, tuple[str, str, str]] = {

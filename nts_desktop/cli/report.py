@@ -1,0 +1,89 @@
+"""`nts-desktop report FILE.pdf`: the clinician's report of a period, as File → Export
+report… writes it (design §8). Qt draws the PDF, offscreen: no display is needed."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from nts_desktop.core.timeutil import zone
+from nts_desktop.core.units import plural
+from nts_desktop.storage.errors import DiskFull
+
+from . import Context, Refused, _check_range, _date_options, cli, pass_context
+
+
+def _gui_app() -> None:
+    """A QGuiApplication for fonts and painting (offscreen unless told otherwise)."""
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _gui_app.app = QGuiApplication([])  # type: ignore[attr-defined]  # kept alive
+
+
+def period(start: date | None, end: date | None, today: date) -> tuple[date, date]:
+    """The dates asked for: both given as they are; ``--to`` alone, the 14 days ending then;
+    ``--from`` alone, from then to today; neither, the last 14 days."""
+    from nts_desktop.ui.report import default_period
+
+    if start and end:
+        return start, end
+    if end:
+        return default_period(end)
+    if start:
+        return start, max(start, today)
+    return default_period(today)
+
+
+@cli.command("report")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@_date_options
+@click.option(
+    "--paper",
+    type=click.Choice(["a4", "letter"]),
+    help="Page size (default: the locale's, Letter in the US, else A4).",
+)
+@click.option("--double-plot", is_flag=True, help="Draw the sleep chart over 48 h per row.")
+@pass_context
+def report_command(
+    obj: Context,
+    file: Path,
+    start: date | None,
+    end: date | None,
+    paper: str | None,
+    double_plot: bool,
+) -> None:
+    """Write the clinician's report (PDF) of a period, by default the last 14 days."""
+    _check_range(start, end)
+    if file.suffix.lower() != ".pdf":
+        raise click.BadParameter(f"{file} does not end in .pdf", param_hint="FILE")
+    if not file.parent.is_dir():
+        raise Refused(f"{file.parent} is not a folder")
+    _gui_app()
+    from nts_desktop.storage.batches import device_naps
+    from nts_desktop.ui.context import Snapshot
+    from nts_desktop.ui.report import Options, content_for, write_pdf
+
+    with obj.journal(write=False) as journal:
+        now = datetime.now(zone(journal.zone_name))
+        start, end = period(start, end, now.date())
+        _check_range(start, end)
+        snap = Snapshot(
+            journal.days(), journal.device_nights(), device_naps(journal), journal.settings
+        )
+    content = content_for(snap, start, end, now.replace(tzinfo=None))
+    try:
+        pages = write_pdf(file, content, Options(paper=paper or "", double_plot=double_plot))
+    except DiskFull as exc:
+        raise Refused(str(exc)) from exc
+    except OSError as exc:
+        raise Refused(f"{file}: {exc.strerror or exc}") from exc
+    click.echo(
+        f"wrote {file}: {plural(pages, 'page')} for {start} to {end} "
+        f"({plural(content.logged_days, 'morning')} logged)",
+        err=True,
+    )

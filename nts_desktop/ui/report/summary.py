@@ -1,0 +1,240 @@
+"""The report's summary pages: averages and SDs, regularity with meanings, day ratings,
+the findings of Insights for the period, diary vs device, and every note in full.
+
+Written as HTML for a QTextDocument laid out at 72 dpi, so its units are the report's points;
+the document paginates itself and each page is drawn into a page's content rect as text.
+Every phrase comes from the one vocabulary (``analysis/words.py`` and its neighbours).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from html import escape
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, QSizeF
+from PySide6.QtGui import QImage, QPainter, QTextDocument
+
+from nts_desktop.analysis.card_words import MEASURES, MSFSC_COMMON, NEEDS, SJL_SMALL, SRI_TYPICAL
+from nts_desktop.analysis.diary_table import Clock
+from nts_desktop.analysis.headline_words import headline_lines
+from nts_desktop.analysis.report_content import DERIVED, ReportContent
+from nts_desktop.analysis.words import (
+    LIST_CAVEAT,
+    agreement_sentence,
+    insights,
+    number,
+    sentence,
+)
+from nts_desktop.core.units import hours_minutes, plural, time_of_day
+
+from .pages import POINTS, font
+
+MEANINGS = {m.key: m.meaning for m in MEASURES}
+RATINGS = (
+    ("quality", "Sleep quality", "1–5"),
+    ("rested", "Rested on waking", "1–5"),
+    ("mood", "Mood", "1–10"),
+    ("focus", "Focus", "1–10"),
+    ("resilience", "Emotional resilience", "1–10"),
+)
+STYLE = """
+th { background-color: #e6e6e6; }
+.hint { color: #555555; font-size: 7.5pt; }
+p { margin-top: 2pt; margin-bottom: 2pt; }
+"""
+
+
+def _value(key: str, value: float | None) -> str:
+    if value is None:
+        return "–"
+    if key == "se_pct":
+        return f"{value:.1f} %"
+    if key in ("tib_min", "tst_min"):
+        return hours_minutes(value)
+    return f"{value:.0f} min"
+
+
+def _spread(key: str, value: float | None) -> str:
+    if value is None:
+        return "–"
+    return f"{value:.1f} %" if key == "se_pct" else f"{value:.0f} min"
+
+
+def _table(head: list[str], rows: list[list[str]], numeric: set[int], widths: list[int]) -> str:
+    """A ruled table; ``numeric`` columns align right, ``widths`` in percent."""
+
+    def align(i: int) -> str:
+        return ' align="right"' if i in numeric else ' align="left"'
+
+    cells = "".join(
+        f'<th width="{w}%"{align(i)}>{escape(h)}</th>'
+        for i, (h, w) in enumerate(zip(head, widths, strict=True))
+    )
+    body = "".join(
+        "<tr>" + "".join(f"<td{align(i)}>{escape(c)}</td>" for i, c in enumerate(row)) + "</tr>"
+        for row in rows
+    )
+    return (
+        '<table width="100%" cellspacing="0" cellpadding="3" border="1" '
+        'style="border-collapse: collapse; border-color: #aaaaaa; border-style: solid;">'
+        f"<tr>{cells}</tr>{body}</table>"
+    )
+
+
+def _heading(text: str) -> str:
+    return (
+        '<p style="font-size: 10.5pt; font-weight: bold; margin-top: 12pt; '
+        f'margin-bottom: 4pt;">{escape(text)}</p>'
+    )
+
+
+def summary_html(content: ReportContent, clock: Clock) -> str:
+    """The summary as HTML (the title and period are in every page's header)."""
+    stats, r = content.stats, content.stats.regularity
+
+    def at(minutes: float | None) -> str:
+        if minutes is None:
+            return "–"
+        return clock(datetime.combine(content.start, time_of_day(minutes)))
+
+    missing = content.period_days - content.logged_days - content.device_nights
+    counts = [plural(content.logged_days, "morning") + " logged"]
+    if content.device_nights:
+        counts.append(f"{plural(content.device_nights, 'night')} from a device only")
+    counts.append(f"{missing} not logged")
+    parts = [
+        _heading("Summary"),
+        f"<p>{content.period_days} dates, {content.start:%d %B %Y} to {content.end:%d %B %Y}: "
+        f"{', '.join(counts)}.</p>",
+    ]
+    head = headline_lines(stats.headline)
+    if head:
+        parts.append(f"<p><b>{escape(head[0])}</b></p>")
+        parts += [f"<p>{escape(line)}</p>" for line in head[1:]]
+
+    parts.append(_heading("Sleep, per night"))
+    rows = [
+        [label, _value(key, s.mean), _spread(key, s.sd), str(s.n)]
+        for key, label, _unit in DERIVED
+        for s in (content.derived[key],)
+    ]
+    parts.append(_table(["Measure", "Mean", "SD", "Nights"], rows, {1, 2, 3}, [46, 18, 18, 18]))
+    t = stats.timing
+    timing = [
+        [label, at(t[f"{key}_mean_clock_min"]), _spread("", t[f"{key}_sd_min"])]
+        for key, label in (
+            ("onset", "Falling asleep"),
+            ("midsleep", "Midsleep"),
+            ("wake", "Final awakening"),
+        )
+    ]
+    parts.append('<p class="hint">Clock times: the average, and the sample SD in minutes.</p>')
+    parts.append(_table(["Timing", "Average", "SD"], timing, {1, 2}, [46, 18, 36]))
+
+    parts.append(_heading("Regularity"))
+    sri = r["sri"]
+    regular = [
+        [
+            "Sleep Regularity Index",
+            number(sri, ".1f"),
+            f"{MEANINGS['sri']} {SRI_TYPICAL.capitalize()}."
+            if sri is not None
+            else NEEDS["sri"].capitalize() + ".",
+        ],
+        [
+            "Social jetlag",
+            hours_minutes(r["sjl_min"]),
+            f"{MEANINGS['sjl']} {SJL_SMALL.capitalize()}."
+            if r["sjl_min"] is not None
+            else NEEDS["mctq"].capitalize() + ".",
+        ],
+        [
+            "Chronotype (MSFsc)",
+            at(r["msfsc_clock_min"]),
+            f"{MEANINGS['msfsc']} {MSFSC_COMMON.capitalize()}."
+            if r["msfsc_clock_min"] is not None
+            else NEEDS["mctq"].capitalize() + ".",
+        ],
+        [
+            "Composite phase deviation",
+            number(r["cpd_h"], ".2f", " h"),
+            MEANINGS["cpd"] if r["cpd_h"] is not None else NEEDS["cpd"].capitalize() + ".",
+        ],
+    ]
+    parts.append(_table(["Measure", "Value", "What it means"], regular, {1}, [28, 12, 60]))
+
+    parts.append(_heading("Day ratings"))
+    rated = []
+    for key, label, scale in RATINGS:
+        values = stats.series.get(key, np.array([]))
+        values = values[~np.isnan(values)] if len(values) else values
+        mean = f"{values.mean():.1f}" if len(values) else "–"
+        sd = f"{values.std(ddof=1):.1f}" if len(values) > 1 else "–"
+        rated.append([f"{label} ({scale})", mean, sd, str(len(values))])
+    parts.append(_table(["Rating", "Mean", "SD", "Days"], rated, {1, 2, 3}, [46, 18, 18, 18]))
+
+    parts.append(_heading("What went with better days in this period"))
+    found = insights(stats)
+    if found:
+        for item in found:
+            c = item.correlation
+            parts.append(
+                f"<p><b>{escape(c.evidence.capitalize())}, {escape(c.strength)}:</b> "
+                f"{escape(sentence(c, caveat=False))}</p>"
+            )
+        parts.append(f"<p><i>{escape(LIST_CAVEAT)}</i></p>")
+    else:
+        parts.append(
+            "<p>No clear or suggestive links in this period. Links need weeks of days; a "
+            "longer period may show more.</p>"
+        )
+    if stats.agreement:
+        parts.append(_heading("Diary and device"))
+        parts.append('<p class="hint">Diary − device, with 95 % limits of agreement.</p>')
+        parts += [f"<p>{escape(agreement_sentence(a))}</p>" for a in stats.agreement]
+
+    notes = content.notes
+    if notes:
+        parts.append(_heading("Notes"))
+        parts += [
+            f"<p><b>{when:%a %d %b}</b>: {escape(text).replace(chr(10), '<br>')}</p>"
+            for when, text in notes
+        ]
+    return "".join(parts)
+
+
+def layout_device() -> QImage:
+    """A 72-dpi paint device, so the document's points are the report's points."""
+    image = QImage(1, 1, QImage.Format.Format_RGB32)
+    dots = round(POINTS / 0.0254)
+    image.setDotsPerMeterX(dots)
+    image.setDotsPerMeterY(dots)
+    return image
+
+
+class Summary:
+    """The summary laid out for pages of ``size`` (points); ``pages`` is their count."""
+
+    def __init__(self, content: ReportContent, clock: Clock, size: QSizeF):
+        self._device = layout_device()
+        self.doc = QTextDocument()
+        self.doc.documentLayout().setPaintDevice(self._device)
+        self.doc.setDefaultFont(font(8.5))
+        self.doc.setDefaultStyleSheet(STYLE)
+        self.doc.setDocumentMargin(0)
+        self.doc.setHtml(summary_html(content, clock))
+        self.doc.setPageSize(size)
+        self.size = size
+
+    @property
+    def pages(self) -> int:
+        return self.doc.pageCount()
+
+    def draw(self, painter: QPainter, rect: QRectF, page: int) -> None:
+        """Page ``page`` (0-based) of the summary into ``rect``."""
+        h = self.size.height()
+        painter.save()
+        painter.translate(rect.topLeft() - QPointF(0, page * h))
+        self.doc.drawContents(painter, QRectF(0, page * h, self.size.width(), h))
+        painter.restore()
