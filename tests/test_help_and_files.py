@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from diaries import day
+from gui import choose
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
@@ -15,17 +16,6 @@ from nts_desktop.app import recovery_words
 from nts_desktop.storage import JournalError, open_journal
 from nts_desktop.storage.backup import BackupInfo, backup_journal, describe_backups, list_backups
 from nts_desktop.ui.journal_files import RestoreDialog
-
-
-def choose(qtbot, window, menu_title: str, item: str) -> None:
-    """Open a menu of the menu bar with the mouse and click one of its items."""
-    bar = window.menuBar()
-    menu_action = next(a for a in bar.actions() if a.text().replace("&", "") == menu_title)
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(menu_action).center())
-    menu = menu_action.menu()
-    qtbot.waitUntil(menu.isVisible)
-    action = next(a for a in menu.actions() if a.text().replace("&", "").startswith(item))
-    qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
 
 
 def table_rows(dialog) -> list[tuple[str, str, str]]:

@@ -223,6 +223,13 @@ class MainWindow(QMainWindow):
         self.about_dialog.open()
         return self.about_dialog
 
+    def export_report(self):
+        """File → Export report… (non-blocking): the period, a preview, Save PDF…"""
+        from .report_dialog import open_report_dialog  # analysis (scipy) only when asked
+
+        self.report_dialog = open_report_dialog(self.ctx, self)
+        return self.report_dialog
+
     def show_sleep_diary(self) -> None:
         self.show_page(self.TRENDS)
         self.trends.show_diary(True)

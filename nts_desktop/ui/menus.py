@@ -33,6 +33,7 @@ def build_menus(window: MainWindow) -> None:
     w.history_action = _action(w, "Import my &history…", w.import_history)
     w.imports_action = _action(w, "Im&ports…", w.files.history.show_imports)
     w.export_action = _action(w, "&Export CSV…", w.files.export_csv, "Ctrl+E")
+    w.report_action = _action(w, "Export &report (PDF)…", w.export_report, "Ctrl+P")
     w.open_action = _action(
         w, "&Open journal…", w.journal_files.open_journal, QKeySequence.StandardKey.Open
     )
@@ -50,6 +51,7 @@ def build_menus(window: MainWindow) -> None:
         w.history_action,
         w.imports_action,
         w.export_action,
+        w.report_action,
         None,
         w.open_action,
         w.backup_action,

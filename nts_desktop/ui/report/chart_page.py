@@ -38,10 +38,13 @@ def hour24(hour: int) -> str:
 
 
 def rows_per_page(height: float, count: int) -> tuple[int, float]:
-    """How many rows fit a page of ``height`` points, and their height."""
+    """How many rows go on each page of ``height`` points (spread evenly over the pages a
+    period needs), and their height."""
     usable = height - 20 - LEGEND_H - 16
-    row = max(MIN_ROW, min(MAX_ROW, usable / max(count, 1)))
-    return max(1, int(usable // row)), row
+    most = max(1, int(usable // MIN_ROW))
+    pages = math.ceil(max(count, 1) / most)
+    per_page = math.ceil(max(count, 1) / pages)
+    return per_page, max(MIN_ROW, min(MAX_ROW, usable / per_page))
 
 
 def chart_pages(height: float, start: date, end: date) -> int:

@@ -41,7 +41,7 @@ RATINGS = (
 STYLE = """
 th { background-color: #e6e6e6; }
 .hint { color: #555555; font-size: 7.5pt; }
-p { margin-top: 2pt; margin-bottom: 2pt; }
+p { margin-top: 2pt; margin-bottom: 3pt; }
 """
 
 
