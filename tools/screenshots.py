@@ -74,11 +74,34 @@ def main() -> None:
             window.insights.range_box.setCurrentText("Last year")
             shot(f"insights{suffix}.png")
         window.set_theme("light")
+        window.export_report()
+        window.report_dialog.background.wait()
+        settle()
+        window.report_dialog.grab().save(str(out / "report-dialog.png"))
+        print(f"wrote {out / 'report-dialog.png'}")
+        window.report_dialog.close()
         window.today.discard_drafts()
         window.close()
+        report_shots(out, path, now)
         device_shot(out, Path(folder), now)
         first_day_shots(out, Path(folder), now)
         few_days_shot(out, Path(folder), now)
+
+
+def report_shots(out: Path, path: Path, now: datetime) -> None:
+    """The clinician's report of the demo's last two weeks: its pages as the PDF has them."""
+    from nts_desktop.storage import open_journal
+    from nts_desktop.ui.context import read_snapshot
+    from nts_desktop.ui.report import Options, content_for, default_period, preview
+
+    with open_journal(path) as journal:
+        journal.update_settings(person_name="Alex Example")
+    start, end = default_period(now.date() - timedelta(days=1))
+    content = content_for(read_snapshot(path), start, end, now.replace(tzinfo=None))
+    pages = preview(content, Options(paper="a4"), scale=1.6)
+    for name, index in (("summary", 0), ("chart", 1), ("week", 2)):
+        pages[index].save(str(out / f"report-{name}.png"))
+        print(f"wrote {out / f'report-{name}.png'}")
 
 
 def device_shot(out: Path, folder: Path, now: datetime) -> None:

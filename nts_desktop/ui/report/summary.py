@@ -84,8 +84,7 @@ def _table(head: list[str], rows: list[list[str]], numeric: set[int], widths: li
 
 def _heading(text: str) -> str:
     return (
-        '<p style="font-size: 10.5pt; font-weight: bold; margin-top: 12pt; '
-        f'margin-bottom: 4pt;">{escape(text)}</p>'
+        f'<h3 style="font-size: 10.5pt; margin-top: 9px; margin-bottom: 3px;">{escape(text)}</h3>'
     )
 
 
