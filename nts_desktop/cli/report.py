@@ -17,12 +17,15 @@ from . import Context, Refused, _check_range, _date_options, cli, pass_context
 
 
 def _gui_app() -> None:
-    """A QGuiApplication for fonts and painting (offscreen unless told otherwise)."""
-    from PySide6.QtGui import QGuiApplication
+    """The application Qt paints with (offscreen unless told otherwise), with the app's
+    names so the window's own settings are the ones read."""
+    from PySide6.QtWidgets import QApplication
 
-    if QGuiApplication.instance() is None:
+    if QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        _gui_app.app = QGuiApplication([])  # type: ignore[attr-defined]  # kept alive
+    from nts_desktop.app import ensure_app
+
+    ensure_app()
 
 
 def period(start: date | None, end: date | None, today: date) -> tuple[date, date]:
