@@ -84,9 +84,16 @@ def open_window(qtbot, tmp_path):
         return window, clock, icon
 
     yield make
-    for window in opened:
-        window.close_for_good()
-        window.deleteLater()
+    from PySide6.QtWidgets import QApplication
+    from shiboken6 import isValid
+
+    from nts_desktop.ui.main_window import MainWindow
+
+    for window in [*opened, *QApplication.topLevelWidgets()]:  # and those a switch opened
+        if isValid(window) and isinstance(window, MainWindow):
+            window.ask_unsaved = lambda parent, dates: "discard"
+            window.close_for_good()
+            window.deleteLater()
 
 
 def reminded(icon) -> list[str]:
@@ -265,6 +272,15 @@ def test_file_quit_quits_even_with_the_tray(open_window):
     assert window.quits == [True] and not window.lock.held
 
 
+def test_switching_to_the_demo_closes_this_window_for_good_and_takes_its_icon(open_window):
+    window, clock, icon = open_window(now=MONDAY.replace(hour=6))
+    assert icon.in_tray
+    demo = window.open_demo()
+    assert demo is not None and demo.ctx.demo and demo.isVisible()
+    assert not window.isVisible() and not window.lock.held
+    assert not icon.in_tray and icon.messages == []  # no "still running" notice
+
+
 def test_the_demo_is_never_reminded_of(open_window, tmp_path):
     from nts_desktop.storage import open_for_writing
 
@@ -324,3 +340,13 @@ def test_turning_the_reminder_off_takes_the_shown_one_away(open_window):
     QSettings().setValue("reminder/enabled", False)
     window.apply_reminder_settings()
     assert not window.reminder_bar.isVisible() and not window.reminder.timer.isActive()
+
+
+def test_clicking_the_tray_icon_brings_the_hidden_window_back(open_window):
+    window, clock, icon = open_window(now=MONDAY.replace(hour=6))
+    window.close()
+    assert not window.isVisible()
+    icon.activated.emit(QSystemTrayIcon.ActivationReason.Context)  # the menu, nothing else
+    assert not window.isVisible()
+    icon.activated.emit(QSystemTrayIcon.ActivationReason.Trigger)
+    assert window.isVisible()
