@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 from shiboken6 import isValid
 
 from nts_desktop import APP_NAME, __version__
@@ -89,11 +89,14 @@ def build_main_window(
     clock: Clock | None = None,
     demo: bool = False,
     windows: Windows | None = None,
+    tray_icon: QSystemTrayIcon | None = None,
+    tray_available: bool | None = None,
 ) -> MainWindow:
     """The whole window over the journal at ``db_path``, holding its lock.
 
     Raises JournalLocked if another window has it open, JournalError if it cannot be used.
     ``windows`` keeps the windows this one opens (the demo, or back to the user's journal).
+    ``tray_icon`` and ``tray_available`` replace the system tray (default: the desktop's).
     """
     ensure_app()
     path = resolve_journal_path(db_path)
@@ -116,6 +119,8 @@ def build_main_window(
             AppContext(journal, clock, demo=demo),
             opener=windows.open,
             read_only_reason=read_only_reason,
+            tray_icon=tray_icon,
+            tray_available=tray_available,
         )
     except BaseException:
         journal.close()  # releases the lock too

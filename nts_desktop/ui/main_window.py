@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
+    QSystemTrayIcon,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -34,10 +35,12 @@ from .help_dialogs import AboutDialog, ShortcutsDialog
 from .journal_files import JournalFiles
 from .journal_page import JournalPage
 from .menus import build_menus
+from .reminder import Reminder, ReminderBar
 from .settings_dialog import JournalSettingsDialog
 from .style import apply_style
 from .theme import SETTING_THEME, apply_theme
 from .today import TodayPage
+from .tray import Tray
 from .welcome import Welcome
 
 if TYPE_CHECKING:  # imported lazily at run time: they pull in pyqtgraph
@@ -78,12 +81,21 @@ class MainWindow(QMainWindow):
     asked for, so start-up pays only for the page it opens on.
     """
 
-    def __init__(self, ctx: AppContext, opener: Opener | None = None, read_only_reason: str = ""):
+    def __init__(
+        self,
+        ctx: AppContext,
+        opener: Opener | None = None,
+        read_only_reason: str = "",
+        tray_icon: QSystemTrayIcon | None = None,
+        tray_available: bool | None = None,
+    ):
         super().__init__()
         self.ctx = ctx
         self.opener = opener
         self._shown_once = False
+        self._leaving = False  # closing for good: past the tray
         self.ask_unsaved: AskUnsaved = ask_unsaved
+        self.quit_app: Callable[[], None] = QCoreApplication.quit
         self.setObjectName("main_window")
         title = f"{ctx.journal.path.name} — {APP_NAME}"
         self.setWindowTitle(f"Demo journal — {title}" if ctx.demo else title)
@@ -110,6 +122,11 @@ class MainWindow(QMainWindow):
             layout.addWidget(self._demo_banner())
         if ctx.journal.read_only:
             layout.addWidget(self._read_only_banner(read_only_reason))
+        self.reminder_bar = ReminderBar()
+        if self.menuBar().isNativeMenuBar():  # macOS: a native menu bar has no corner for it
+            layout.addWidget(self.reminder_bar)
+        else:
+            self.menuBar().setCornerWidget(self.reminder_bar)
         self.stack = QStackedWidget()
         self.welcome = Welcome()
         self.welcome.start.clicked.connect(self._start_logging)
@@ -134,6 +151,15 @@ class MainWindow(QMainWindow):
         geometry = QSettings().value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        self.reminder = Reminder(ctx, parent=self)
+        self.tray = Tray(self, tray_icon, tray_available)
+        self.apply_reminder_settings()
+
+    def apply_reminder_settings(self) -> None:
+        """Re-read the reminder and tray settings (``reminder/*``, ``tray/*``) and act on them;
+        the settings dialog calls this after saving them."""
+        self.tray.apply_settings()
+        self.reminder.apply_settings()
 
     def _read_only_banner(self, reason: str) -> QFrame:
         banner = QFrame(objectName="read_only_banner")
@@ -297,7 +323,7 @@ class MainWindow(QMainWindow):
         window = self.opener(demo, path)  # this window keeps its own lock meanwhile
         if window is None:
             return None  # the other journal could not be opened: stay here
-        self.close()
+        self.close_for_good()
         self.deleteLater()
         return window
 
@@ -325,20 +351,46 @@ class MainWindow(QMainWindow):
             self.today.discard_drafts()
         return True
 
+    def close_for_good(self) -> bool:
+        """Close the window even when closing would hide it to the tray (False: the person
+        chose to stay, to keep unsaved edits)."""
+        self._leaving = True
+        try:
+            return self.close()
+        finally:
+            self._leaving = False
+
+    def quit(self) -> bool:
+        """File → Quit and the tray's Quit: close for good, then end the application."""
+        if not self.close_for_good():
+            return False
+        self.quit_app()
+        return True
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._leaving and hasattr(self, "tray") and self.tray.hides_on_close():
+            event.ignore()  # drafts stay in the form, the lock stays held
+            self._save_geometry()
+            self.tray.hide_window()
+            return
         if not self.settle_unsaved():
             event.ignore()
             return
+        if hasattr(self, "tray"):
+            self.tray.remove()
         if self.lock is not None and self.lock.held:
-            QSettings().setValue("window/geometry", self.saveGeometry())
-            QSettings().sync()
-            path = Path(QSettings().fileName())
-            if path.exists():
-                path.chmod(0o600)  # the person's settings stay private
+            self._save_geometry()
             self.ctx.journal.close()  # releases the lock
         elif self.ctx.journal.read_only:
             self.ctx.journal.close()
         event.accept()
+
+    def _save_geometry(self) -> None:
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        QSettings().sync()
+        path = Path(QSettings().fileName())
+        if path.exists():
+            path.chmod(0o600)  # the person's settings stay private
 
     def _save_all(self, dates: list[date]) -> bool:
         for when in dates:

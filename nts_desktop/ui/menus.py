@@ -44,7 +44,7 @@ def build_menus(window: MainWindow) -> None:
         "Back to &my journal" if w.ctx.demo else "Explore a &demo journal",
         w.open_own_journal if w.ctx.demo else w.open_demo,
     )
-    w.quit_action = _action(w, "&Quit", w.close, QKeySequence.StandardKey.Quit)
+    w.quit_action = _action(w, "&Quit", w.quit, QKeySequence.StandardKey.Quit)
     for act in (
         w.import_action,
         w.import_folder_action,

@@ -22,6 +22,11 @@ QLabel[role="card-value"] { font-size: 17pt; font-weight: 600; }
 QFrame[role="banner"] {
     background: palette(alternate-base); border-bottom: 1px solid palette(mid);
 }
+QFrame[role="reminder"] {
+    border: 1px solid palette(highlight); border-radius: 4px; background: palette(base);
+    margin: 1px 6px 1px 0;
+}
+QFrame[role="reminder"] QPushButton { padding: 1px 10px; }
 QPushButton[role="segment"] {
     padding: 4px 12px; border: 1px solid palette(mid); border-radius: 4px;
     background: palette(button); color: palette(button-text);
