@@ -11,12 +11,8 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
     QSystemTrayIcon,
     QTabWidget,
@@ -28,6 +24,7 @@ from nts_desktop import APP_NAME
 from nts_desktop.storage import JournalLock
 from nts_desktop.storage.backup import backup_dir
 
+from .banners import demo_banner, read_only_banner
 from .context import AppContext, Change
 from .dates import short_date
 from .file_actions import FileActions
@@ -119,9 +116,9 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         if ctx.demo:
-            layout.addWidget(self._demo_banner())
+            layout.addWidget(demo_banner(self.open_own_journal))
         if ctx.journal.read_only:
-            layout.addWidget(self._read_only_banner(read_only_reason))
+            layout.addWidget(read_only_banner(read_only_reason))
         self.reminder_bar = ReminderBar()
         if self.menuBar().isNativeMenuBar():  # macOS: a native menu bar has no corner for it
             layout.addWidget(self.reminder_bar)
@@ -160,36 +157,6 @@ class MainWindow(QMainWindow):
         the settings dialog calls this after saving them."""
         self.tray.apply_settings()
         self.reminder.apply_settings()
-
-    def _read_only_banner(self, reason: str) -> QFrame:
-        banner = QFrame(objectName="read_only_banner")
-        banner.setProperty("role", "banner")
-        row = QHBoxLayout(banner)
-        row.setContentsMargins(16, 6, 16, 6)
-        text = QLabel(
-            f"<b>Open read-only:</b> {reason or 'this journal cannot be written here'}. You "
-            "can look at everything and export it; nothing can be saved until it can be "
-            "written again (then open it anew).",
-            objectName="read_only_text",
-        )
-        text.setWordWrap(True)
-        row.addWidget(text, 1)
-        return banner
-
-    def _demo_banner(self) -> QFrame:
-        banner = QFrame(objectName="demo_banner")
-        banner.setProperty("role", "banner")
-        row = QHBoxLayout(banner)
-        row.setContentsMargins(16, 6, 16, 6)
-        text = QLabel(
-            "You are exploring a <b>demo journal</b> of made-up nights. "
-            "Nothing you do here touches your own journal."
-        )
-        back = QPushButton("Back to my journal", objectName="demo_back")
-        back.clicked.connect(self.open_own_journal)
-        row.addWidget(text, 1)
-        row.addWidget(back)
-        return banner
 
     TRENDS, INSIGHTS = 2, 3
 
