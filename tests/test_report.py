@@ -139,3 +139,26 @@ def test_report_on_a_full_disk_says_so_and_leaves_no_file(diary_b, tmp_path, mon
     assert result.exit_code == 1 and "full" in result.stderr.lower()
     assert "Traceback" not in result.output
     assert not pdf.exists() and not list(tmp_path.glob(".full.pdf.*"))
+
+
+def test_report_compares_the_diary_with_the_device_where_both_have_nights(tmp_path):
+    from diaries import day
+
+    from nts_desktop.storage import open_journal
+
+    db = tmp_path / "both.sqlite3"
+    with open_journal(db, tz="Europe/Berlin") as j:
+        j.write_many(
+            [
+                day("2025-05-02", "23:00", "23:10", "07:00", "07:10", notes="Long day.\nSlept ok."),
+                day("2025-05-05", "22:40", "22:45", "06:10", "06:20", mood=6),
+            ]
+        )
+    run("--db", str(db), "import", str(SAMPLES / "oura-v2.json"))
+    pdf = tmp_path / "both.pdf"
+    run("--db", str(db), "report", str(pdf), "--from", "2025-05-01", "--to", "2025-05-07")
+    summary = text_of(pdf)[0]
+    assert "Diary and device" in summary and "Diary and oura: 2 nights with both" in summary
+    assert "Fri 02 May: Long day. Slept ok." in summary  # the note in full, both lines
+    week = text_of(pdf)[2]
+    assert "†" not in week  # the diary's own nights win over the device's

@@ -197,7 +197,7 @@ def summary_html(content: ReportContent, clock: Clock) -> str:
     if notes:
         parts.append(_heading("Notes"))
         parts += [
-            f"<p><b>{when:%a %d %b}</b>: {escape(text).replace(chr(10), '<br>')}</p>"
+            f"<p><b>{when:%a %d %b}:</b> {escape(text).replace(chr(10), '<br>')}</p>"
             for when, text in notes
         ]
     return "".join(parts)
