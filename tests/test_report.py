@@ -162,3 +162,13 @@ def test_report_compares_the_diary_with_the_device_where_both_have_nights(tmp_pa
     assert "Fri 02 May: Long day. Slept ok." in summary  # the note in full, both lines
     week = text_of(pdf)[2]
     assert "†" not in week  # the diary's own nights win over the device's
+
+
+def test_report_paper_follows_the_locales_measurement_system(qapp):
+    from PySide6.QtCore import QLocale
+
+    from nts_desktop.ui.report import locale_paper
+
+    us = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    germany = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    assert locale_paper(us) == "letter" and locale_paper(germany) == "a4"
