@@ -176,3 +176,26 @@ def test_a_read_only_journal_shows_its_settings_disabled_with_the_reason(
     assert field(dialog, "hour12").isEnabled()  # the window's own still change
     click(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
     assert not dialog.isVisible()
+
+
+def test_insights_cards_follow_the_clock(make_window, qtbot, demo_path):
+    window = make_window(demo_path)
+    window.ctx.update_preferences(hour12="12")
+    with qtbot.waitSignal(window.insights.computed, timeout=30000):
+        window.show_page(window.INSIGHTS)
+    assert TWELVE.match(window.insights.cards["msfsc"].value.text())
+    with qtbot.waitSignal(window.insights.computed, timeout=30000):
+        window.ctx.update_preferences(hour12="24")  # shown: recomputed at once
+    assert re.fullmatch(r"\d\d:\d\d", window.insights.cards["msfsc"].value.text())
+
+
+def test_the_reminder_time_in_the_dialog_follows_the_clock_chosen(make_window, qtbot):
+    window = make_window()
+    dialog = open_settings(window, qtbot)
+    clock, reminder = field(dialog, "hour12"), field(dialog, "reminder_time")
+    assert reminder.text() == "08:00"
+    clock.setFocus()
+    qtbot.keyClick(clock, Qt.Key.Key_End)
+    assert reminder.text() == "8:00 AM"
+    dialog.reject()
+    assert QSettings().value("view/clock") is None  # cancelled: nothing stored

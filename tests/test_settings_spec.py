@@ -155,3 +155,13 @@ def test_the_clock_and_week_start_default_to_the_locales(
         assert preferences.week_start() == week_start
     finally:
         QLocale.setDefault(before)
+
+
+def test_an_import_says_when_it_was_made_in_either_clock_form():
+    from datetime import UTC, datetime
+
+    from nts_desktop.storage.batches import Batch
+
+    batch = Batch(1, "oura", "sleep.csv", datetime(2026, 3, 1, 19, 5, tzinfo=UTC), 30, 0)
+    assert batch.words().endswith("(2026-03-01 19:05)")  # TZ is pinned to UTC
+    assert batch.words(hour12=True).endswith("(2026-03-01 7:05 PM)")

@@ -87,6 +87,12 @@ class SettingsDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(self.apply)
         layout.addWidget(self.buttons)
         self.resize(max(self.sizeHint().width(), 900), self.sizeHint().height())
+        clock, reminder = self.inputs["hour12"], self.inputs["reminder_time"]
+        clock.currentIndexChanged.connect(  # type: ignore[attr-defined]
+            lambda _i: reminder.setDisplayFormat(  # type: ignore[attr-defined]
+                "h:mm AP" if clock.currentData() == "12" else "HH:mm"  # type: ignore[attr-defined]
+            )
+        )
         self.zone = self.inputs["tz"]
         self.source = self.inputs["preferred_source"]
 
