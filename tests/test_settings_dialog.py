@@ -199,3 +199,19 @@ def test_the_reminder_time_in_the_dialog_follows_the_clock_chosen(make_window, q
     assert reminder.text() == "8:00 AM"
     dialog.reject()
     assert QSettings().value("view/clock") is None  # cancelled: nothing stored
+
+
+def test_times_are_typed_the_same_on_a_12_hour_today(make_window, qtbot):
+    from datetime import time
+
+    window = make_window()
+    window.ctx.update_preferences(hour12="12")
+    window.today.has_night.setChecked(True)
+    bed = window.today.findChild(QWidget, "bedtime")
+    bed.setFocus()
+    qtbot.keyClicks(bed, "2315")
+    assert bed.text() == "11:15 PM" and bed.reading == time(23, 15)
+    wake = window.today.findChild(QWidget, "out_of_bed")
+    wake.setFocus()
+    qtbot.keyClicks(wake, "715")
+    assert wake.text() == "7:15 AM" and wake.reading == time(7, 15)
