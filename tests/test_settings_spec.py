@@ -16,7 +16,7 @@ from nts_desktop.core.settings_spec import JOURNAL_SETTINGS, SETTING, SETTINGS, 
 from nts_desktop.core.units import clock
 from nts_desktop.storage import Settings, open_journal
 
-DESIGN = Path(__file__).parent.parent / "docs" / "design.md"
+DESIGN_DOC = Path(__file__).parent.parent / "docs" / "design.md"
 
 
 def test_every_setting_has_one_name_and_one_home():
@@ -63,7 +63,7 @@ def test_journal_settings_round_trip_through_the_journal_and_the_cli(journal_pat
 
 
 def test_every_declaration_is_listed_in_the_design():
-    text = DESIGN.read_text(encoding="utf-8")
+    text = DESIGN_DOC.read_text(encoding="utf-8")
     section = text[text.index("### Settings") :]
     for spec in SETTINGS:
         where = spec.cli if spec.where == "journal" else spec.key
