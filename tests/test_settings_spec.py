@@ -165,3 +165,11 @@ def test_an_import_says_when_it_was_made_in_either_clock_form():
     batch = Batch(1, "oura", "sleep.csv", datetime(2026, 3, 1, 19, 5, tzinfo=UTC), 30, 0)
     assert batch.words().endswith("(2026-03-01 19:05)")  # TZ is pinned to UTC
     assert batch.words(hour12=True).endswith("(2026-03-01 7:05 PM)")
+
+
+def test_the_journal_refuses_a_setting_its_declaration_refuses(journal):
+    with pytest.raises(ValueError, match=r"Free days: weekdays are 0 \(Monday\) to 6"):
+        journal.update_settings(free_weekdays=[7])
+    with pytest.raises(KeyError):
+        journal.update_settings(theme="dark")  # a window setting
+    assert journal.settings.free_weekdays == (5, 6)
