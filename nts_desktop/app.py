@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 from shiboken6 import isValid
 
 from nts_desktop import APP_NAME, __version__
+from nts_desktop.core.units import clock_time
 from nts_desktop.demo import write_demo
 from nts_desktop.resources import ICON, resource_path
 from nts_desktop.storage import (
@@ -39,6 +40,7 @@ from nts_desktop.storage.paths import (
 )
 from nts_desktop.storage.restore import set_aside_and_restore
 
+from .ui import preferences
 from .ui.context import AppContext, Clock
 from .ui.file_dialogs import JOURNALS, ask_open
 from .ui.main_window import MainWindow
@@ -178,9 +180,11 @@ def recovery_words(error: JournalError, latest: BackupInfo | None) -> tuple[str,
             "another journal or quit."
         )
     else:
+        taken = latest.taken.astimezone()
+        when = f"{taken:%A %d %B %Y}, {clock_time(taken.time(), preferences.hour12())}"
         offer = (
             f"The file has not been changed. The latest usable backup is from "
-            f"{latest.taken.astimezone():%A %d %B %Y, %H:%M} ({latest.words()}). You can "
+            f"{when} ({latest.words()}). You can "
             "restore it (the unusable file is kept beside it), open another journal, or quit."
         )
     return str(error), offer

@@ -79,8 +79,9 @@ MEASURES: tuple[Measure, ...] = (
 )
 
 
-def card_values(stats: Stats) -> dict[str, tuple[str, str]]:
-    """Each measure's value as shown, and a detail line (what it is over, or what it needs)."""
+def card_values(stats: Stats, hour12: bool = False) -> dict[str, tuple[str, str]]:
+    """Each measure's value as shown, and a detail line (what it is over, or what it needs);
+    clock times as ``11:30 PM`` with ``hour12``."""
     r, t, m = stats.regularity, stats.timing, stats.means
     sds = ("onset_sd_min", "midsleep_sd_min", "wake_sd_min")
     return {
@@ -95,7 +96,7 @@ def card_values(stats: Stats) -> dict[str, tuple[str, str]]:
             "" if r["sjl_min"] is not None else NEEDS["mctq"],
         ),
         "msfsc": (
-            clock(r["msfsc_clock_min"]),
+            clock(r["msfsc_clock_min"], hour12),
             "" if r["msfsc_clock_min"] is not None else NEEDS["mctq"],
         ),
         "cpd": (number(r["cpd_h"], ".2f", " h"), "" if r["cpd_h"] is not None else NEEDS["cpd"]),

@@ -1,9 +1,11 @@
-"""`nts-desktop settings`: the journal's own settings (zone, free weekdays, preferred
-device), which the window's Journal settings dialog changes too."""
+"""`nts-desktop settings`: the journal's own settings (``core/settings_spec.py``: zone,
+free weekdays, preferred device, name), which the window's Settings dialog changes too."""
 
 from __future__ import annotations
 
 import click
+
+from nts_desktop.core.settings_spec import JOURNAL_SETTINGS
 
 from . import Context, _check_zone, cli, pass_context
 
@@ -23,18 +25,21 @@ def _weekdays(_ctx: click.Context, _param: click.Parameter, value: str | None):
 @cli.command("settings")
 @click.option(
     "--zone",
+    "tz",
     callback=_check_zone,
     metavar="ZONE",
     help="The journal's own time zone, e.g. Europe/Berlin.",
 )
 @click.option(
     "--free-days",
+    "free_weekdays",
     callback=_weekdays,
     metavar="DAYS",
     help="Weekdays free of work or school, e.g. sat,sun (empty string: none).",
 )
 @click.option(
     "--preferred-source",
+    "preferred_source",
     metavar="SOURCE",
     help="The device whose nights analysis uses where the diary has none (e.g. oura).",
 )
@@ -45,24 +50,10 @@ def _weekdays(_ctx: click.Context, _param: click.Parameter, value: str | None):
     help="The person's name printed on the report (empty string: no name).",
 )
 @pass_context
-def settings_command(
-    obj: Context,
-    zone: str | None,
-    free_days: tuple[int, ...] | None,
-    preferred_source: str | None,
-    person_name: str | None,
-) -> None:
+def settings_command(obj: Context, **values: object) -> None:
     """Show the journal's settings, or change its zone, free weekdays, preferred device, name."""
-    changes = {
-        k: v
-        for k, v in (
-            ("tz", zone),
-            ("free_weekdays", free_days),
-            ("preferred_source", preferred_source),
-            ("person_name", person_name),
-        )
-        if v is not None
-    }
+    # one option per journal setting, named after its declaration (a test checks they agree)
+    changes = {s.name: values[s.name] for s in JOURNAL_SETTINGS if values[s.name] is not None}
     with obj.journal(write=bool(changes), create=bool(changes)) as journal:
         if changes:
             journal.update_settings(**changes)

@@ -20,11 +20,21 @@ def time_of_day(minutes: float) -> time:
     return time(whole // 60, whole % 60)
 
 
-def clock(minutes: float | None) -> str:
-    """Anchored or clock minutes as a wall-clock time of day, ``-30`` -> ``23:30``."""
+def clock(minutes: float | None, hour12: bool = False) -> str:
+    """Anchored or clock minutes as a wall-clock time of day, ``-30`` -> ``23:30``, or with
+    ``hour12`` ``11:30 PM``; None -> ``–``."""
     if minutes is None:
         return "–"
-    return f"{time_of_day(minutes):%H:%M}"
+    return clock_time(time_of_day(minutes), hour12)
+
+
+def clock_time(moment: time, hour12: bool = False) -> str:
+    """A time of day as ``23:30`` or, with ``hour12``, ``11:30 PM`` (``12:05 AM`` after
+    midnight, ``12:00 PM`` at noon)."""
+    if not hour12:
+        return f"{moment:%H:%M}"
+    hour = moment.hour % 12 or 12
+    return f"{hour}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
 
 
 def plural(count: int, word: str) -> str:

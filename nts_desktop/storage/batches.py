@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime
 
 from nts_desktop.core.fills import DayFill
 from nts_desktop.core.records import DIARY, Night, normalize_night
-from nts_desktop.core.units import plural
+from nts_desktop.core.units import clock_time, plural
 
 from .backup import backup_journal
 from .changes import Change, everything
@@ -47,14 +47,17 @@ class Batch:
     naps: int
     days: int = 0  # days whose ratings, tags or notes it filled
 
-    def words(self) -> str:
+    def words(self, hour12: bool = False) -> str:
+        """``oura: 30 nights from sleep.csv (2026-03-01 07:05)``, the time as 7:05 AM with
+        ``hour12``."""
         when = self.imported_at.astimezone()
         parts = [plural(self.nights, "night")] if self.nights or not self.days else []
         if self.naps:
             parts.append(f"{plural(self.naps, 'day')} of naps")
         if self.days:
             parts.append(f"{plural(self.days, 'day')} of ratings")
-        return f"{self.source}: {', '.join(parts)} from {self.filename} ({when:%Y-%m-%d %H:%M})"
+        stamp = f"{when:%Y-%m-%d} {clock_time(when.time(), hour12)}"
+        return f"{self.source}: {', '.join(parts)} from {self.filename} ({stamp})"
 
 
 def existing_keys(journal: Journal) -> tuple[set[tuple[date, str]], set[tuple[date, str]]]:

@@ -15,12 +15,15 @@ from nts_desktop.core.records import Day
 
 @dataclass(frozen=True)
 class Change:
-    """The dates one action touched (``everything`` for imports, restores, settings)."""
+    """The dates one action touched (``everything`` for imports, restores, settings), or
+    the window settings it changed."""
 
     dates: frozenset[date] = field(default_factory=frozenset)
     message: str = ""
     everything: bool = False
     removed: tuple[Day, ...] = ()  # what a delete took away, so it can be undone
+    # window settings (``core/settings_spec.py`` names) changed: pages redraw, data stays
+    preferences: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def touches_data(self) -> bool:

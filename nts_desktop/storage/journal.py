@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from nts_desktop.core.records import DIARY, Day, Night
+from nts_desktop.core.settings_spec import SETTING
 from nts_desktop.core.timeutil import system_zone_name, zone
 from nts_desktop.core.units import plural
 
@@ -104,25 +105,23 @@ class Journal:
         )
 
     def update_settings(self, **values: object) -> Change:
-        """Change journal settings (``tz``, ``free_weekdays``, ``preferred_source``,
-        ``person_name``, ``demo``)
-        at once; every page recomputes from the change."""
+        """Change journal settings at once — those declared in ``core/settings_spec.py``
+        (each checked by its declaration), and ``demo``; every page recomputes."""
         stored: dict[str, str] = {}
         for key, value in values.items():
-            if key == "tz":
-                zone(str(value))
-                stored[key] = str(value)
-            elif key == "free_weekdays":
-                days = sorted({int(v) for v in value})  # type: ignore[attr-defined]
-                if any(not 0 <= d <= 6 for d in days):
-                    raise ValueError("free weekdays are 0 (Monday) to 6 (Sunday)")
-                stored[key] = ",".join(str(d) for d in days)
-            elif key == "demo":
+            if key == "demo":
                 stored[key] = "1" if value else "0"
-            elif key in ("preferred_source", "person_name"):
-                stored[key] = " ".join(str(value).split())
-            else:
+                continue
+            spec = SETTING.get(key)
+            if spec is None or spec.where != "journal":
                 raise KeyError(key)
+            typed = spec.check(value)  # ValueError in words for people
+            if key == "tz":
+                zone(str(typed))
+            if key == "free_weekdays":
+                stored[key] = ",".join(str(d) for d in typed)  # type: ignore[attr-defined]
+            else:
+                stored[key] = str(typed)
         with self.transaction():
             self.db["settings"].upsert_all(
                 [{"key": k, "value": v} for k, v in stored.items()], pk="key"

@@ -55,7 +55,16 @@ class DateAxis(pg.AxisItem):
 
 
 class ClockAxis(pg.AxisItem):
-    """Anchored minutes (−60 = 23:00 the evening before) shown as clock times."""
+    """Anchored minutes (−60 = 23:00 the evening before) shown as clock times (``11 PM``
+    with ``hour12``)."""
+
+    hour12 = False
+
+    def set_hour12(self, on: bool) -> None:
+        if on != self.hour12:
+            self.hour12 = on
+            self.picture = None  # pyqtgraph redraws the ticks from tickStrings
+            self.update()
 
     def tickValues(self, minVal: float, maxVal: float, size: float):
         lo, hi = sorted((minVal, maxVal))
@@ -65,7 +74,9 @@ class ClockAxis(pg.AxisItem):
         return [(step, [float(v) for v in range(first, int(hi) + step, step) if lo <= v <= hi])]
 
     def tickStrings(self, values, scale, spacing):
-        return [clock(v) for v in values]
+        texts = [clock(v, self.hour12) for v in values]
+        # whole hours as "11 PM": "11:00 PM" would not fit the axis beside the other charts'
+        return [t.replace(":00 ", " ") for t in texts] if self.hour12 else texts
 
 
 class HoursAxis(pg.AxisItem):

@@ -17,10 +17,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from nts_desktop.core.records import Day, Night
+from nts_desktop.core.settings_spec import SETTING
 from nts_desktop.core.timeutil import in_zone
 from nts_desktop.io.csv_import import ImportResult, ParsedCsv, import_csv, import_parsed
 from nts_desktop.storage import Change, Journal, Settings, open_journal
 from nts_desktop.storage.batches import Nap, device_naps
+
+from . import preferences
 
 Clock = Callable[[], datetime]
 
@@ -101,6 +104,19 @@ class AppContext(QObject):
         """Change the journal's zone or free weekdays; every page recomputes."""
         return self.emit(self.journal.update_settings(**values))
 
+    def update_preferences(self, message: str = "", **values: object) -> Change:
+        """Store window settings (``core/settings_spec.py`` names; ValueError when one is
+        wrong, before anything is stored) and tell every page which changed."""
+        for name, value in values.items():
+            SETTING[name].check(value)
+        changed = set()
+        for name, value in values.items():
+            before = preferences.read(name)
+            if preferences.write(name, value) != before:
+                changed.add(name)
+        change = Change(message=message, preferences=frozenset(changed))
+        return self.emit(change) if changed or message else change
+
     def notify(self, message: str) -> Change:
         """A status line that changed nothing in the journal."""
         return self.emit(Change(message=message))
@@ -109,6 +125,9 @@ class AppContext(QObject):
         """Broadcast one change (the only way pages hear of one)."""
         self.changed.emit(change, origin)
         return change
+
+
+REDRAWN_BY = frozenset({"hour12", "week_start"})  # window settings that change what pages show
 
 
 class RefreshWhenShown:
@@ -127,7 +146,7 @@ class RefreshWhenShown:
         super().showEvent(event)  # type: ignore[misc]
 
     def _on_changed(self, change: Change, origin: object | None = None) -> None:
-        if change.touches_data:
+        if change.touches_data or change.preferences & REDRAWN_BY:
             self._stale = True
             if self.isVisible():  # type: ignore[attr-defined]
                 self.refresh()

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtWidgets import QDateEdit
+
+from . import preferences
 
 
 def _qdate(when: date) -> QDate:
@@ -24,3 +27,10 @@ def short_date(when: date) -> str:
 def weekday_name(when: date) -> str:
     """``Wednesday``."""
     return QLocale().toString(_qdate(when), "dddd")
+
+
+def calendar_popup(edit: QDateEdit) -> QDateEdit:
+    """Give a date field its calendar, with weeks starting on the chosen first day."""
+    edit.setCalendarPopup(True)
+    edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek(preferences.week_start() + 1))
+    return edit

@@ -50,6 +50,7 @@ class DiaryChart(QWidget):
         self.start: date | None = None
         self.end: date | None = None
         self.double_plot = False
+        self.hour12 = False  # hour labels as 6 PM rather than 18
         self.setMinimumWidth(480)
 
     def scroll_area(self) -> QWidget:
@@ -63,7 +64,7 @@ class DiaryChart(QWidget):
         key = role_label(
             "hint",
             "Faint bar: in bed · solid bar: asleep · white ticks: awakenings (count at the "
-            "right) · rows run 18:00 to 18:00",
+            "right) · each row runs from one evening to the next",
         )
         bar.addWidget(self.double_box)
         bar.addSpacing(16)
@@ -150,8 +151,11 @@ class DiaryChart(QWidget):
             )
             painter.drawLine(int(x), TOP - 4, int(x), self.height() - 8)
             painter.setPen(text)
-            label = f"{(minutes // 60) % 24:02d}"
-            painter.drawText(QRectF(x - 20, 4, 40, TOP - 10), Qt.AlignmentFlag.AlignCenter, label)
+            hour = (minutes // 60) % 24
+            label = f"{hour:02d}"
+            if self.hour12:
+                label = f"{hour % 12 or 12} {'AM' if hour < 12 else 'PM'}"
+            painter.drawText(QRectF(x - 28, 4, 56, TOP - 10), Qt.AlignmentFlag.AlignCenter, label)
         data = self.data
         if data is None:
             return

@@ -36,7 +36,7 @@ from nts_desktop.io.devices import DeviceFileError, is_journal_csv
 
 from .background import Cancelled, run_with_progress
 from .context import AppContext
-from .dates import short_date
+from .dates import calendar_popup, short_date
 from .file_dialogs import ask_folder, ask_open, ask_save
 from .history_import import HistoryImport
 from .history_picker import ask_history_paths
@@ -98,8 +98,8 @@ class ExportDialog(QDialog):
         self.end = QDateEdit(objectName="export_to")
         # bool keyword arguments to Qt constructors corrupt Python's refcount of True under
         # PySide6 6.12 (a crash at exit); use the setters instead
-        self.start.setCalendarPopup(True)
-        self.end.setCalendarPopup(True)
+        calendar_popup(self.start)
+        calendar_popup(self.end)
         for edit, value in ((self.start, first), (self.end, last)):
             edit.setDisplayFormat("yyyy-MM-dd")
             if value:

@@ -8,22 +8,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-SETTING_FOLDER = "files/last_folder"
+from . import preferences
+
 JOURNALS = "Journals (*.sqlite3);;All files (*)"
 
 
 def last_folder() -> str:
-    folder = QSettings().value(SETTING_FOLDER, "", type=str)
+    folder = str(preferences.read("last_folder"))
     return folder if folder and Path(folder).is_dir() else str(Path.home())
+
+
+def remember_folder(folder: str) -> None:
+    """Where the next file dialog opens."""
+    preferences.write("last_folder", folder)
 
 
 def _remember(path: str) -> str | None:
     if not path:
         return None
-    QSettings().setValue(SETTING_FOLDER, str(Path(path).parent))
+    remember_folder(str(Path(path).parent))
     return path
 
 
@@ -38,7 +43,7 @@ def ask_folder(parent: QWidget | None, caption: str) -> str | None:
     path = QFileDialog.getExistingDirectory(parent, caption, last_folder())
     if not path:
         return None
-    QSettings().setValue(SETTING_FOLDER, path)
+    remember_folder(path)
     return path
 
 

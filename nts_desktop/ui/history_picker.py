@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .file_dialogs import SETTING_FOLDER, ask_folder, last_folder
+from .file_dialogs import ask_folder, last_folder, remember_folder
 
 APPS = (
     "Sleep as Android, Fitbit (a Takeout folder), Oura, Apple Health (export.zip), Daylio "
@@ -80,7 +79,7 @@ class HistoryPicker(QDialog):
     def _ask_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, "Add files", last_folder(), "All files (*)")
         if paths:
-            QSettings().setValue(SETTING_FOLDER, str(Path(paths[0]).parent))
+            remember_folder(str(Path(paths[0]).parent))
         self.add(paths)
 
     def _ask_folder(self) -> None:

@@ -32,6 +32,8 @@ from nts_desktop.io.device_import import SourcePreview
 from nts_desktop.storage import JournalError
 from nts_desktop.storage.batches import list_batches, remove_batch
 
+from . import preferences
+
 if TYPE_CHECKING:
     from .context import AppContext
 
@@ -199,7 +201,7 @@ class ImportsDialog(QDialog):
         self.list.clear()
         batches = list_batches(self.ctx.journal)
         for b in batches:
-            item = QListWidgetItem(b.words())
+            item = QListWidgetItem(b.words(preferences.hour12()))
             item.setData(Qt.ItemDataRole.UserRole, b.id)
             self.list.addItem(item)
         if not batches:

@@ -41,6 +41,7 @@ from nts_desktop.analysis.words import (
 )
 from nts_desktop.core.units import plural
 
+from . import preferences
 from .agreement_panel import AgreementPanel
 from .background import Background
 from .charts import HoursAxis
@@ -244,7 +245,7 @@ class InsightsPage(RefreshWhenShown, QWidget):
             self.status.setText("Nothing logged yet: cards and links appear as you log.")
         else:
             self.status.setText(f"{stats.start} to {stats.end} · {plural(stats.nights, 'night')}")
-        values = card_values(stats)
+        values = card_values(stats, preferences.hour12())
         for key, (text, detail) in values.items():
             self.cards[key].value.setText(text)
             self.cards[key].detail.setText(detail)

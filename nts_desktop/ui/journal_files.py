@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nts_desktop.core.units import clock_time
 from nts_desktop.storage import JournalError
 from nts_desktop.storage.backup import BackupInfo, backup_dir, backup_journal, describe_backups
 from nts_desktop.storage.restore import restore_backup
 
+from . import preferences
 from .file_dialogs import JOURNALS, ask_open
 
 if TYPE_CHECKING:
@@ -51,7 +53,9 @@ class RestoreDialog(QDialog):
         self.list = QListWidget(objectName="restore_list")
         self.list.setAccessibleName("Backups")
         for info in backups:
-            item = QListWidgetItem(f"{info.taken.astimezone():%Y-%m-%d %H:%M} — {info.words()}")
+            taken = info.taken.astimezone()
+            stamp = f"{taken:%Y-%m-%d} {clock_time(taken.time(), preferences.hour12())}"
+            item = QListWidgetItem(f"{stamp} — {info.words()}")
             item.setData(Qt.ItemDataRole.UserRole, info.path)
             if info.days is None:
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)

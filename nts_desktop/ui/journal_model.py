@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 from nts_desktop.core.measures import NightMeasures, measure
 from nts_desktop.core.records import QUALITY_WORDS, Day, Night
 from nts_desktop.core.timeutil import anchored_minutes, in_zone
-from nts_desktop.core.units import clock, hours_minutes
+from nts_desktop.core.units import clock, clock_time, hours_minutes
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 DATE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -81,17 +81,17 @@ class Row:
         return "day" if self.m is None else "night"
 
 
-def _clock_of(row: Row, name: str) -> tuple[float | None, str]:
+def _clock_of(row: Row, name: str, hour12: bool) -> tuple[float | None, str]:
     n = row.night
     if n is None:
         return None, ""
     moment = in_zone(getattr(n, name), n.tz)
     minutes = anchored_minutes(moment, n.date)
-    return minutes, moment.strftime("%H:%M")
+    return minutes, clock_time(moment.time(), hour12)
 
 
-def cell(row: Row, key: str) -> tuple[Any, str]:
-    """(sort value, display text) of one cell."""
+def cell(row: Row, key: str, hour12: bool = False) -> tuple[Any, str]:
+    """(sort value, display text) of one cell; clock times as ``11:30 PM`` with ``hour12``."""
     d, m = row.day, row.m
     if key == "date":
         return row.date.isoformat(), f"{row.date.isoformat()} {row.date:%a}"
@@ -103,7 +103,7 @@ def cell(row: Row, key: str) -> tuple[Any, str]:
             return None, "no entry"
         if row.state == "day" and key == "bedtime":
             return None, "no night logged"
-        return _clock_of(row, key)
+        return _clock_of(row, key, hour12)
     if m is not None:
         if key == "tib":
             return m.tib_min, hours_minutes(m.tib_min)
@@ -112,7 +112,7 @@ def cell(row: Row, key: str) -> tuple[Any, str]:
         if key == "se":
             return m.se_pct, f"{m.se_pct:.0f} %"
         if key == "midsleep":
-            return m.midsleep_anchored_min, clock(m.midsleep_anchored_min)
+            return m.midsleep_anchored_min, clock(m.midsleep_anchored_min, hour12)
     if row.night is not None:
         if key == "sol":
             return row.night.sleep_latency_min, str(row.night.sleep_latency_min)
@@ -133,7 +133,10 @@ def cell(row: Row, key: str) -> tuple[Any, str]:
 
 
 class JournalModel(QAbstractTableModel):
-    """All dates of the journal as rows; call ``reload`` after the journal changed."""
+    """All dates of the journal as rows; call ``reload`` after the journal changed (or
+    ``hour12``, the clock form of its times)."""
+
+    hour12 = False
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -143,7 +146,7 @@ class JournalModel(QAbstractTableModel):
     def reload(self, days: list[Day], device: dict[date, Night] | None = None) -> None:
         self.beginResetModel()
         self._rows = rows_for(days, device)
-        self._cells = [[cell(r, c.key) for c in COLUMNS] for r in self._rows]
+        self._cells = [[cell(r, c.key, self.hour12) for c in COLUMNS] for r in self._rows]
         self._order(*self._sorted_by)
         self.endResetModel()
 
@@ -207,7 +210,7 @@ class JournalModel(QAbstractTableModel):
             night = day.night if day is not None and day.night is not None else device
             row = Row(when, day, measure(night) if night else None, device)
             self._rows[i] = row
-            self._cells[i] = [cell(row, c.key) for c in COLUMNS]
+            self._cells[i] = [cell(row, c.key, self.hour12) for c in COLUMNS]
             self.dataChanged.emit(self.index(i, 0), self.index(i, len(COLUMNS) - 1))
         if self._sorted_by[0] >= 0:
             self.sort(*self._sorted_by)

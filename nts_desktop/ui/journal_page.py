@@ -25,6 +25,7 @@ from nts_desktop.analysis.series import choose_nights
 from nts_desktop.core.records import Day
 from nts_desktop.core.units import plural
 
+from . import preferences
 from .context import AppContext, Change, RefreshWhenShown
 from .dates import short_date
 from .journal_model import COLUMN, COLUMNS, DATE_ROLE, JournalFilter, JournalModel
@@ -142,6 +143,7 @@ class JournalPage(RefreshWhenShown, QWidget):
         selected = self.selected_date()
         journal = self.ctx.journal
         device = choose_nights([], journal.device_nights(), journal.settings.preferred_source)
+        self.model.hour12 = preferences.hour12()
         self.model.reload(journal.days(), device)
         self._size_columns(max((n.source for n in device.values()), key=len, default=""))
         self._update_count()
@@ -164,6 +166,8 @@ class JournalPage(RefreshWhenShown, QWidget):
             if column.key == "notes":
                 continue
             text = samples.get(column.key, "00:00")
+            if column.key in ("bedtime", "out_of_bed", "midsleep") and self.model.hour12:
+                text = "12:00 PM"
             width = max(fm.horizontalAdvance(column.title), fm.horizontalAdvance(text))
             self.table.setColumnWidth(index, width + 16)
 

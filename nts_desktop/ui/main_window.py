@@ -24,6 +24,7 @@ from nts_desktop import APP_NAME
 from nts_desktop.storage import JournalLock
 from nts_desktop.storage.backup import backup_dir
 
+from . import preferences
 from .banners import demo_banner, read_only_banner
 from .context import AppContext, Change
 from .dates import short_date
@@ -33,9 +34,9 @@ from .journal_files import JournalFiles
 from .journal_page import JournalPage
 from .menus import build_menus
 from .reminder import Reminder, ReminderBar
-from .settings_dialog import JournalSettingsDialog
+from .settings_dialog import SettingsDialog
 from .style import apply_style
-from .theme import SETTING_THEME, apply_theme
+from .theme import apply_theme
 from .today import TodayPage
 from .tray import Tray
 from .welcome import Welcome
@@ -47,7 +48,6 @@ if TYPE_CHECKING:  # imported lazily at run time: they pull in pyqtgraph
 AskUnsaved = Callable[[QWidget, list[date]], str]  # returns "save", "discard" or "cancel"
 # open the demo (True), a journal file (a path), or the user's own journal (neither)
 Opener = Callable[[bool, "Path | None"], "MainWindow | None"]
-SETTING_WELCOMED = "welcome/done"
 
 
 def ask_unsaved(parent: QWidget, dates: list[date]) -> str:
@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.opener = opener
+        self.read_only_reason = read_only_reason
         self._shown_once = False
         self._leaving = False  # closing for good: past the tray
         self.ask_unsaved: AskUnsaved = ask_unsaved
@@ -133,11 +134,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.welcome)
         layout.addWidget(self.stack)
         self.setCentralWidget(body)
-        if (
-            not ctx.demo
-            and ctx.journal.day_count() == 0
-            and not QSettings().value(SETTING_WELCOMED, False, type=bool)
-        ):
+        if not ctx.demo and ctx.journal.day_count() == 0 and not preferences.read("welcomed"):
             self.stack.setCurrentWidget(self.welcome)
 
         ctx.changed.connect(self._on_changed)
@@ -195,11 +192,10 @@ class MainWindow(QMainWindow):
         elif index == self.INSIGHTS:
             self.insights  # noqa: B018
 
-    def edit_settings(self) -> JournalSettingsDialog:
-        """Open the journal settings (non-blocking); saving them broadcasts a change."""
+    def edit_settings(self) -> SettingsDialog:
+        """Open Edit → Settings… (non-blocking); saving broadcasts what changed."""
         sources = sorted({n.source for n in self.ctx.journal.device_nights()})
-        dialog = JournalSettingsDialog(self.ctx.journal.settings, self, sources)
-        dialog.accepted.connect(lambda: self.ctx.update_settings(**dialog.values()))
+        dialog = SettingsDialog(self.ctx, self, sources, self.read_only_reason)
         dialog.open()
         self.settings_dialog = dialog
         return dialog
@@ -229,7 +225,10 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, theme: str) -> None:
         """Switch between the system, light and dark looks, for this and later runs."""
-        QSettings().setValue(SETTING_THEME, theme)
+        self.ctx.update_preferences(theme=theme)
+
+    def _follow_theme(self) -> None:
+        theme = str(preferences.read("theme"))
         app = QApplication.instance()
         apply_theme(app, theme)  # type: ignore[arg-type]
         apply_style(app)  # type: ignore[arg-type]  # re-evaluates palette() in the stylesheet
@@ -259,7 +258,7 @@ class MainWindow(QMainWindow):
         self.today.focus_first_item()
 
     def _start_logging(self) -> None:
-        QSettings().setValue(SETTING_WELCOMED, True)
+        preferences.write("welcomed", True)
         self.show_page(self.tabs.indexOf(self.today))
         self.today.focus_first_item()
 
@@ -267,7 +266,7 @@ class MainWindow(QMainWindow):
         """Welcome → Import my history: gather files, preview, import, land on Insights."""
         if not self.files.import_history():
             return False
-        QSettings().setValue(SETTING_WELCOMED, True)
+        preferences.write("welcomed", True)
         self.show_page(self.tabs.indexOf(self.insights))
         return True
 
@@ -284,7 +283,7 @@ class MainWindow(QMainWindow):
         if self.opener is None:
             return None
         if demo:
-            QSettings().setValue(SETTING_WELCOMED, True)
+            preferences.write("welcomed", True)
         if not self.settle_unsaved():
             return None
         window = self.opener(demo, path)  # this window keeps its own lock meanwhile
@@ -302,6 +301,8 @@ class MainWindow(QMainWindow):
     def _on_changed(self, change: Change, origin: object | None = None) -> None:
         if change.message:
             self.statusBar().showMessage(change.message, 8000)
+        if "theme" in change.preferences:
+            self._follow_theme()
         if change.touches_data and self.stack.currentWidget() is self.welcome:
             self.show_page(0)
 

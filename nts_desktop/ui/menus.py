@@ -71,7 +71,7 @@ def build_menus(window: MainWindow) -> None:
     edit_menu.addAction(w.undo_action)
     edit_menu.addAction(w.redo_action)
     edit_menu.addSeparator()
-    w.settings_action = _action(w, "Journal &settings…", w.edit_settings)
+    w.settings_action = _action(w, "&Settings…", w.edit_settings)
     edit_menu.addAction(w.settings_action)
 
     day_menu = bar.addMenu("&Day")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from PySide6.QtCore import Property, QSettings, Qt, Signal
+from PySide6.QtCore import Property, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -28,14 +28,10 @@ from PySide6.QtWidgets import (
 from nts_desktop.core.morning import NIGHT_ITEMS, RATINGS, Values
 from nts_desktop.core.records import FIELD, NIGHT_TIMES, QUALITY_WORDS
 
+from . import preferences
 from .style import role_label
 from .widgets import OptionalSpin, RatingBar, TagEdit, TimeField
 
-RATING_ENDS: dict[str, tuple[str, str]] = {
-    "mood": ("low", "great"),
-    "focus": ("scattered", "sharp"),
-    "resilience": ("overwhelmed", "steady"),
-}
 LABELS = {
     "bedtime": "1. Got into bed",
     "lights_out": "2. Tried to sleep",
@@ -76,10 +72,9 @@ TIPS = {
     "tags": "Labels for this day, separated by “;” (e.g. exercise; late screen); earlier "
     "tags complete as you type",
     "notes": "Anything worth remembering about this night or day",
-    "mood": "Your mood over the day, 1 low … 10 great: a digit (0 = 10) or a click",
-    "focus": "How well you could concentrate, 1 scattered … 10 sharp: a digit (0 = 10)",
-    "resilience": "How well you handled stress and setbacks, 1 overwhelmed … 10 steady: a "
-    "digit (0 = 10)",
+    "mood": "Your mood over the day",
+    "focus": "How well you could concentrate",
+    "resilience": "How well you handled stress and setbacks",
 }
 
 # The diary's order, with the day's ratings right after the night (the morning's flow: the
@@ -99,7 +94,6 @@ TAB_ORDER = (
     "notes",
 )
 FIELD_WIDTH = 120
-SETTING_RATE_TODAY = "today/rate_today"
 
 
 def field_label(name: str) -> str:
@@ -195,16 +189,10 @@ class MorningForm(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.ratings_hint = role_label("hint", wrap=True)
         form.addRow(self.ratings_hint)
-        for name in RATINGS:
-            low, high = RATING_ENDS[name]
-            self._add(
-                form,
-                name,
-                RatingBar(1, 10),
-                f"{LABELS[name]}  <span style='font-weight:normal'>(1 {low} … 10 {high})</span>",
-            )
+        self.rating_labels = {name: self._add(form, name, RatingBar(1, 10)) for name in RATINGS}
+        self.show_preferences()
         self.rate_today = QCheckBox("Rate today instead (evening)", objectName="rate_today")
-        self.rate_today.setChecked(QSettings().value(SETTING_RATE_TODAY, False, type=bool))
+        self.rate_today.setChecked(bool(preferences.read("rate_today")))
         form.addRow(self.rate_today)
         return self.ratings_box
 
@@ -242,7 +230,7 @@ class MorningForm(QWidget):
         spin.setAlignment(Qt.AlignmentFlag.AlignRight)
         return spin
 
-    def _add(self, form: QFormLayout, name: str, widget: QWidget, text: str = "") -> None:
+    def _add(self, form: QFormLayout, name: str, widget: QWidget, text: str = "") -> QLabel:
         if isinstance(widget, (TimeField, OptionalSpin)):
             widget.setMaximumWidth(FIELD_WIDTH)
         label = QLabel(text or LABELS[name])
@@ -254,6 +242,19 @@ class MorningForm(QWidget):
         self.inputs[name] = widget
         notify = widget.metaObject().userProperty().notifySignal().name().data().decode()
         getattr(widget, notify).connect(lambda *_: self._changed(name))
+        return label
+
+    def show_preferences(self) -> None:
+        """Follow the window settings: the clock form of the times, the words of the scales."""
+        clock = "h:mm AP" if preferences.hour12() else "HH:mm"
+        for name in NIGHT_TIMES:
+            self.inputs[name].setDisplayFormat(clock)  # type: ignore[attr-defined]
+        for name in RATINGS:
+            low, high = preferences.rating_ends(name)
+            self.rating_labels[name].setText(
+                f"{LABELS[name]}  <span style='font-weight:normal'>(1 {low} … 10 {high})</span>"
+            )
+            self.inputs[name].setToolTip(f"{TIPS[name]}, 1 {low} … 10 {high}: a digit (0 = 10)")
 
     # -- values ------------------------------------------------------------------------------
     def values(self) -> Values:
@@ -310,6 +311,6 @@ class MorningForm(QWidget):
             self.edited.emit("has_night")
 
     def _rate_today_toggled(self, on: bool) -> None:
-        QSettings().setValue(SETTING_RATE_TODAY, on)
+        preferences.write("rate_today", on)
         if not self._loading:
             self.rateTodayToggled.emit(on)

@@ -6,12 +6,15 @@ reports no system colour scheme, so "system" falls back to light there.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-THEMES = ("system", "light", "dark")
-SETTING_THEME = "view/theme"
+from nts_desktop.core.settings_spec import SETTING
+
+from . import preferences
+
+THEMES = tuple(value for value, _label in SETTING["theme"].choices)
 
 # Okabe & Ito (2008): distinguishable with the common colour-vision deficiencies.
 OKABE_ITO = {
@@ -35,8 +38,7 @@ SERIES = {
 
 
 def chosen_theme() -> str:
-    value = QSettings().value(SETTING_THEME, "system", type=str)
-    return value if value in THEMES else "system"
+    return str(preferences.read("theme"))
 
 
 def is_dark(theme: str) -> bool:

@@ -38,9 +38,10 @@ from nts_desktop.core.morning import (
 )
 from nts_desktop.core.prefill import typical_night
 from nts_desktop.core.records import Day, Problem, RecordError
-from nts_desktop.core.units import hours_minutes
+from nts_desktop.core.units import clock_time, hours_minutes
 from nts_desktop.storage import JournalError
 
+from . import preferences
 from .context import AppContext, Change
 from .dates import long_date, short_date, weekday_name
 from .morning_form import MorningForm, field_label
@@ -340,7 +341,7 @@ class TodayPage(QWidget):
             self._show_problems(exc.problems)
             self.ctx.notify("Not saved: " + "; ".join(str(p) for p in exc.problems))
             return False
-        stamp = datetime.now().strftime("%H:%M")
+        stamp = clock_time(datetime.now().time(), preferences.hour12())
         message = f"Saved {long_date(self._date)} at {stamp}."
         try:
             self.ctx.save_days([day] + ([prev] if prev else []), message, origin=self)
@@ -367,6 +368,8 @@ class TodayPage(QWidget):
         self._dirty = False
 
     def _on_journal_changed(self, change: Change, origin: object | None = None) -> None:
+        if change.preferences:
+            self.form.show_preferences()
         if origin is self:
             return  # this page wrote it: the form already shows it
         if (

@@ -164,6 +164,10 @@ class TrendCharts(pg.GraphicsLayoutWidget):
         self.plots[key].addItem(item)
         return item
 
+    def set_hour12(self, on: bool) -> None:
+        """Show the sleep window's clock axis as ``11 PM`` (True) or ``23:00``."""
+        self.plots["window"].getAxis("left").set_hour12(on)
+
     def restyle(self) -> None:
         """Follow a theme change: chart colours come from the palette."""
         colors = chart_colors()
@@ -300,14 +304,14 @@ class TrendCharts(pg.GraphicsLayoutWidget):
             self.dayClicked.emit(i)
 
 
-def describe(d: TrendData, i: int) -> str:
-    """One day's values in words, for the hover line."""
+def describe(d: TrendData, i: int, hour12: bool = False) -> str:
+    """One day's values in words, for the hover line (times as ``11:30 PM`` with ``hour12``)."""
     when = d.date_at(i)
     parts = [f"{when:%a} {when.day} {when:%b %Y}"]
     if np.isnan(d.tst_h[i]):
         parts.append("no night logged")
     else:
-        parts.append(f"bed {clock(d.bedtime[i])}–{clock(d.out_of_bed[i])}")
+        parts.append(f"bed {clock(d.bedtime[i], hour12)}–{clock(d.out_of_bed[i], hour12)}")
         parts.append(f"asleep {hours_minutes(d.tst_h[i] * 60)}")
         parts.append(f"efficiency {d.se[i]:.0f} %")
     for name in RATING_NAMES:

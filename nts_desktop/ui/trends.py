@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from nts_desktop.analysis.trends import TrendData, trend_data
 from nts_desktop.core.ranges import RANGES, date_range, step
 
+from . import preferences
 from .background import Background
 from .context import AppContext, RefreshWhenShown, read_snapshot
 from .diary_chart import DiaryChart
@@ -181,8 +182,7 @@ class TrendsPage(RefreshWhenShown, QWidget):
         journal = None
         if self.data is not None and self.data.n:
             journal = (self.data.first, self.data.date_at(self.data.n - 1))
-        first_weekday = QLocale().firstDayOfWeek().value % 7  # Qt: Monday 1 … Sunday 7
-        return date_range(self.kind, self.anchor, (first_weekday - 1) % 7, journal)
+        return date_range(self.kind, self.anchor, preferences.week_start(), journal)
 
     def set_range(self, kind: str) -> None:
         """Show another length of range ending where the shown one ends."""
@@ -223,12 +223,13 @@ class TrendsPage(RefreshWhenShown, QWidget):
         if not np.any(~np.isnan(data.tst_h[part])):
             self.empty.setText("No nights logged in this range. Use ◀ ▶ or choose a longer range.")
             self.empty.setVisible(True)
+        self.charts.set_hour12(preferences.hour12())
         self.charts.draw(data, start, end)
 
     def describe(self, i: int) -> str:
         """One day's values in words, for the hover line."""
         assert self.data is not None
-        return describe(self.data, i)
+        return describe(self.data, i, preferences.hour12())
 
     # -- views and exports -------------------------------------------------------------------
     def _diary_hovered(self, i: int | None) -> None:
@@ -246,6 +247,7 @@ class TrendsPage(RefreshWhenShown, QWidget):
 
     def _update_diary(self) -> None:
         start, end = self.visible_range()
+        self.diary.hour12 = preferences.hour12()
         self.diary.set_data(self.data, start, end)
 
     def export(self, kind: str) -> str | None:
@@ -263,7 +265,7 @@ class TrendsPage(RefreshWhenShown, QWidget):
         charts = self.stack.currentIndex() == 0
         target = self.charts if charts else self.diary
         caption = Caption(
-            "Sleep trends" if charts else "Sleep diary: one row per night, 18:00 to 18:00",
+            "Sleep trends" if charts else "Sleep diary: one row per night, evening to evening",
             f"{range_words(start, end)} · nts-desktop",
             self.charts.legend() if charts else self.diary.legend(),
         )

@@ -153,8 +153,8 @@ class OptionalSpin(QSpinBox):
 
 
 class TimeField(QTimeEdit):
-    """A 24-hour HH:MM reading; arrows step the section under the cursor and wrap around
-    midnight.
+    """A HH:MM reading (``h:mm AP`` when the form sets the 12-hour clock); arrows step the
+    section under the cursor and wrap around midnight.
 
     Typed digits always replace the whole reading (``core.entry.typed_time``), however the
     field was reached — Tab, Shift+Tab or a click into the hours or the minutes — so four
