@@ -363,7 +363,8 @@ def demo_command(obj: Context, nights: int, seed: int) -> None:
     click.echo(str(obj.db_path))
 
 
-from . import settings  # noqa: E402, F401  (registers `settings` on the group)
+# registers `settings` and `install-desktop` on the group
+from . import desktop, settings  # noqa: E402, F401
 
 
 def main() -> None:
