@@ -246,3 +246,11 @@ def test_cli_uninstall_says_when_the_autostart_entry_is_still_there():
     assert gone.exit_code == 0
     assert f"it still starts at log-in: {autostart_path()}" in gone.stderr
     assert autostart_enabled()  # the reminders' setting is theirs to change
+
+
+def test_cli_install_desktop_refuses_outside_freedesktop_systems(monkeypatch):
+    monkeypatch.setattr(sys, "platform", "darwin")
+    result = CliRunner().invoke(cli, ["install-desktop"], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert "freedesktop.org (Linux, BSD) menu entry" in result.stderr
+    assert not data_home().exists()

@@ -67,6 +67,9 @@ def test_wheel_ships_every_module_and_resource_and_installed_copy_loads_them(tmp
         "assert QImage(str(png_icon(48))).width() == 48;"
         "assert 'Icon=' in resource_path(DESKTOP_ENTRY).read_text();"
         "assert '<component' in resource_path(METAINFO).read_text();"
+        "from nts_desktop.io.desktop_entry import install_desktop;"
+        "written = install_desktop(refresh=False);"
+        "assert all(p.stat().st_size for p in written), written;"
         "print('icon ok')"
     )
     out = subprocess.run(
@@ -74,10 +77,19 @@ def test_wheel_ships_every_module_and_resource_and_installed_copy_loads_them(tmp
         cwd=tmp_path,
         capture_output=True,
         text=True,
-        env={"PYTHONPATH": str(target), "QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+        env={
+            "PYTHONPATH": str(target),
+            "QT_QPA_PLATFORM": "offscreen",
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(tmp_path),
+            "XDG_DATA_HOME": str(tmp_path / "share"),
+        },
     )
     assert out.returncode == 0, out.stderr
     assert "icon ok" in out.stdout
+    # the menu entry and icons installed from the wheel's own copy of resources/
+    icon = tmp_path / "share/icons/hicolor/256x256/apps/io.github.nts_desktop.NtsDesktop.png"
+    assert icon.read_bytes() == (ROOT / "resources/icons/256x256.png").read_bytes()
 
 
 def test_a_checkout_or_editable_install_reads_resources_from_the_repository():

@@ -3,6 +3,8 @@ through ``io.desktop_entry``."""
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from nts_desktop.io.desktop_entry import (
@@ -26,6 +28,11 @@ from . import Refused, cli
 def install_desktop_command(uninstall: bool) -> None:
     """Put nts-desktop into the desktop's menu: the .desktop entry (starting this
     installation's window), the icons and the AppStream metainfo, in $XDG_DATA_HOME."""
+    if sys.platform in ("darwin", "win32"):
+        raise Refused(
+            "install-desktop writes a freedesktop.org (Linux, BSD) menu entry; on this system "
+            "start the window with nts-desktop-gui"
+        )
     try:
         if uninstall:
             removed = uninstall_desktop()
