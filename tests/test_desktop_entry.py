@@ -254,3 +254,42 @@ def test_cli_install_desktop_refuses_outside_freedesktop_systems(monkeypatch):
     assert result.exit_code == 1
     assert "freedesktop.org (Linux, BSD) menu entry" in result.stderr
     assert not data_home().exists()
+
+
+def test_folders_made_before_a_failing_one_are_removed_again(monkeypatch):
+    real = Path.mkdir
+    calls = []
+
+    def refuse_second(self, *args, **kwargs):
+        calls.append(self)
+        if len(calls) == 2:
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+        return real(self, *args, **kwargs)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Path, "mkdir", refuse_second)
+        with pytest.raises(DesktopFilesError, match="Read-only file system; nothing was changed"):
+            install_desktop(refresh=False)
+    assert calls[0] == data_home()  # it was made, then removed again
+    assert not data_home().exists()
+
+
+def test_an_uninstall_that_fails_midway_says_how_far_it_got(monkeypatch):
+    install_desktop(refresh=False)
+    real = Path.unlink
+    calls = []
+
+    def refuse_third(self, *args, **kwargs):
+        calls.append(self)
+        if len(calls) == 3:
+            raise OSError(errno.EACCES, os.strerror(errno.EACCES))
+        return real(self, *args, **kwargs)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Path, "unlink", refuse_third)
+        with pytest.raises(DesktopFilesError) as caught:
+            uninstall_desktop(refresh=False)
+    message = str(caught.value)
+    assert message.startswith(f"{calls[2]}: Permission denied; it was not removed")
+    assert message.endswith("2 of the installed files were removed before it")
+    assert calls[2].exists() and not calls[0].exists()

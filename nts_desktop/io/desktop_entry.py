@@ -117,10 +117,15 @@ def install_desktop(command: Sequence[str] | None = None, refresh: bool = True) 
 
 def uninstall_desktop(refresh: bool = True) -> list[Path]:
     """Remove what ``install_desktop`` put there (folders stay); returns the removed files."""
-    removed = []
+    removed: list[Path] = []
     for path in menu_files():
         if path.is_file() or path.is_symlink():
-            _remove(path)
+            try:
+                _remove(path)
+            except DesktopFilesError as exc:
+                raise DesktopFilesError(
+                    f"{exc}; {len(removed)} of the installed files were removed before it"
+                ) from exc.__cause__
             removed.append(path)
     if refresh and removed:
         refresh_caches()
@@ -167,7 +172,7 @@ def write_all(contents: dict[Path, bytes]) -> None:
     try:
         for target, data in contents.items():
             current = target
-            created += _make_parents(target.parent)
+            _make_parents(target.parent, created)
             old[target] = target.read_bytes() if target.is_file() else None
             tmp = temporary_beside(target)
             staged[target] = tmp
@@ -184,14 +189,16 @@ def write_all(contents: dict[Path, bytes]) -> None:
         raise DesktopFilesError(f"{current}: {_reason(exc)}; nothing was changed") from exc
 
 
-def _make_parents(folder: Path) -> list[Path]:
+def _make_parents(folder: Path, created: list[Path]) -> None:
+    """Make ``folder`` and its missing parents, each added to the front of ``created`` as
+    soon as it exists (deepest first: the order to remove them in)."""
     missing = []
     while not folder.exists() and folder != folder.parent:
         missing.append(folder)
         folder = folder.parent
     for made in reversed(missing):
         made.mkdir()
-    return missing  # deepest first, the order to remove them in
+        created.insert(0, made)
 
 
 def _undo(
