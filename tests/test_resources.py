@@ -45,12 +45,33 @@ def test_a_png_icon_exists_at_each_size():
         assert png_size(png_icon(size)) == (size, size)
 
 
-def test_render_icons_writes_each_size_from_the_svg(tmp_path, qapp):
+def render_icons_tool():
     spec = importlib.util.spec_from_file_location("render_icons", ROOT / "tools/render_icons.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    written = module.render(resource_path(ICON), tmp_path, (16, 40))
+    return module
+
+
+def pixels(path: Path):
+    import numpy as np
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(path)).convertToFormat(QImage.Format.Format_ARGB32)
+    return np.frombuffer(bytes(image.constBits()), dtype=np.uint8).astype(int)
+
+
+def test_render_icons_writes_each_size_from_the_svg(tmp_path, qapp):
+    written = render_icons_tool().render(resource_path(ICON), tmp_path, (16, 40))
     assert [png_size(p) for p in written] == [(16, 16), (40, 40)]
+
+
+def test_the_committed_pngs_are_the_svg_as_it_is_now(tmp_path, qapp):
+    """Fails when the SVG changed and tools/render_icons.py was not run again."""
+    sizes = (32, 256)
+    written = render_icons_tool().render(resource_path(ICON), tmp_path, sizes)
+    for size, fresh in zip(sizes, written, strict=True):
+        difference = abs(pixels(fresh) - pixels(png_icon(size)))
+        assert difference.max() <= 8, size  # a renderer's rounding, not a changed drawing
 
 
 def test_desktop_entry_names_the_app_id_its_icon_and_the_window_class(tmp_path):
