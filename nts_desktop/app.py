@@ -17,7 +17,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QSystemTrayIcon
 from shiboken6 import isValid
 
-from nts_desktop import APP_NAME, __version__
+from nts_desktop import APP_ID, APP_NAME, __version__
 from nts_desktop.core.units import clock_time
 from nts_desktop.demo import write_demo
 from nts_desktop.resources import ICON, resource_path
@@ -57,7 +57,7 @@ def ensure_app() -> QApplication:
         QCoreApplication.setOrganizationName(APP_NAME)
         QCoreApplication.setApplicationName(APP_NAME)
         QCoreApplication.setApplicationVersion(__version__)
-        QGuiApplication.setDesktopFileName(APP_NAME)
+        QGuiApplication.setDesktopFileName(APP_ID)  # names the .desktop entry (Wayland app id)
         app = QApplication(sys.argv[:1])
         app.setWindowIcon(QIcon(str(resource_path(ICON))))
         apply_theme(app, chosen_theme())

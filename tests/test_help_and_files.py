@@ -47,23 +47,44 @@ def test_f1_lists_every_shortcut_read_from_the_actions(make_window, qtbot):
     assert "Trends: previous range" in whats
 
 
-def test_about_names_the_version_and_where_the_journal_lives(make_window, qtbot, tmp_path):
+def about_texts(about) -> str:
+    from PySide6.QtWidgets import QLabel
+
+    return " ".join(label.text() for label in about.findChildren(QLabel))
+
+
+def test_about_names_the_version_licence_and_opens_the_journal_and_backup_folders(
+    make_window, qtbot, tmp_path
+):
     path = tmp_path / "mine.sqlite3"
-    window = make_window(path)
+    with open_journal(path, tz="UTC") as j:
+        j.save_day(day("2025-04-08", mood=3))
+    window = make_window(path)  # opening a journal that holds days takes the daily backup
     choose(qtbot, window, "Help", "About")
     about = window.about_dialog
     qtbot.waitUntil(about.isVisible)
-    texts = " ".join(
-        label.text() for label in about.findChildren(type(about.layout().itemAt(0).widget()))
-    )
-    assert __version__ in texts and str(path) in texts
-    assert f"{path.name}.backups" in texts
+    texts = about_texts(about)
+    assert f"nts-desktop {__version__}" in texts and "MIT licence" in texts
+    assert str(path) in texts and str(tmp_path / "mine.sqlite3.backups") in texts
+    assert "none yet" not in texts
+    opened = []
+    about.opener = lambda folder: opened.append(folder) or True  # nothing is really opened
+    for name in ("about_open_journal_folder", "about_open_backups"):
+        qtbot.mouseClick(about.findChild(QWidget, name), Qt.MouseButton.LeftButton)
+    assert opened == [tmp_path, tmp_path / "mine.sqlite3.backups"]
+
+
+def test_about_says_there_are_no_backups_yet_and_cannot_open_their_folder(make_window, qtbot):
+    window = make_window()  # an empty journal: no daily backup yet
+    about = window.show_about()
+    qtbot.waitUntil(about.isVisible)
+    assert "none yet: File → Back up now makes one" in about_texts(about)
     opened = []
     about.opener = lambda folder: opened.append(folder) or True
-    qtbot.mouseClick(
-        about.findChild(QWidget, "about_open_journal_folder"), Qt.MouseButton.LeftButton
-    )
-    assert opened == [tmp_path]
+    backups = about.findChild(QWidget, "about_open_backups")
+    assert not backups.isEnabled()
+    qtbot.mouseClick(backups, Qt.MouseButton.LeftButton)
+    assert opened == []
 
 
 def test_every_input_tooltip_says_what_to_enter(make_window):
@@ -188,3 +209,17 @@ def test_counts_read_in_the_singular_too(make_window, tmp_path):
     window = make_window(path)
     window.show_page(1)
     assert window.journal.count_label.text() == "1 day"
+
+
+def test_about_a_demo_journal_says_it_is_not_backed_up(qtbot, tmp_path):
+    from nts_desktop.ui.help_dialogs import AboutDialog
+
+    about = AboutDialog(tmp_path / "demo.sqlite3", tmp_path / "demo.sqlite3.backups", demo=True)
+    qtbot.addWidget(about)
+    assert "a demo journal is not backed up" in about_texts(about)
+
+
+def test_the_version_shown_is_the_installed_distributions():
+    from importlib.metadata import version
+
+    assert version("nts-desktop") == __version__

@@ -10,7 +10,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_wheel_ships_icon_and_desktop_entry_and_installed_copy_loads_icon(tmp_path: Path):
+def test_wheel_ships_every_module_and_resource_and_installed_copy_loads_them(tmp_path: Path):
     subprocess.run(
         [
             sys.executable,
@@ -28,9 +28,17 @@ def test_wheel_ships_icon_and_desktop_entry_and_installed_copy_loads_icon(tmp_pa
         capture_output=True,
     )
     wheel = next((tmp_path / "dist").glob("nts_desktop-*.whl"))
-    names = zipfile.ZipFile(wheel).namelist()
-    assert "nts_desktop/resources/nts-desktop.svg" in names
-    assert "nts_desktop/resources/nts-desktop.desktop" in names
+    names = set(zipfile.ZipFile(wheel).namelist())
+    # pyproject.toml lists the packages (resources/ is mapped in): none may be forgotten
+    modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "nts_desktop").rglob("*.py")}
+    assert modules - names == set()
+    shipped = {
+        f"nts_desktop/resources/data/{p.relative_to(ROOT / 'resources').as_posix()}"
+        for p in (ROOT / "resources").rglob("*")
+        if p.is_file()
+    }
+    assert shipped - names == set()
+    assert "nts_desktop/resources/data/icons/512x512.png" in shipped
     target = tmp_path / "site"
     subprocess.run(
         [
@@ -50,11 +58,18 @@ def test_wheel_ships_icon_and_desktop_entry_and_installed_copy_loads_icon(tmp_pa
     probe = (
         "import nts_desktop, sys;"
         f"assert nts_desktop.__file__.startswith({str(target)!r}), nts_desktop.__file__;"
-        "from PySide6.QtGui import QGuiApplication, QIcon;"
+        "from PySide6.QtGui import QGuiApplication, QIcon, QImage;"
         "app = QGuiApplication([]);"
-        "from nts_desktop.resources import resource_path, ICON;"
+        "from nts_desktop.resources import *;"
+        f"assert str(resource_dir()).startswith({str(target)!r}), resource_dir();"
         "icon = QIcon(str(resource_path(ICON)));"
         "assert not icon.isNull() and not icon.pixmap(64, 64).isNull();"
+        "assert QImage(str(png_icon(48))).width() == 48;"
+        "assert 'Icon=' in resource_path(DESKTOP_ENTRY).read_text();"
+        "assert '<component' in resource_path(METAINFO).read_text();"
+        "from nts_desktop.io.desktop_entry import install_desktop;"
+        "written = install_desktop(refresh=False);"
+        "assert all(p.stat().st_size for p in written), written;"
         "print('icon ok')"
     )
     out = subprocess.run(
@@ -62,10 +77,33 @@ def test_wheel_ships_icon_and_desktop_entry_and_installed_copy_loads_icon(tmp_pa
         cwd=tmp_path,
         capture_output=True,
         text=True,
-        env={"PYTHONPATH": str(target), "QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+        env={
+            "PYTHONPATH": str(target),
+            "QT_QPA_PLATFORM": "offscreen",
+            "PATH": "/usr/bin:/bin",
+            "HOME": str(tmp_path),
+            "XDG_DATA_HOME": str(tmp_path / "share"),
+        },
     )
     assert out.returncode == 0, out.stderr
     assert "icon ok" in out.stdout
+    # the menu entry and icons installed from the wheel's own copy of resources/
+    icon = tmp_path / "share/icons/hicolor/256x256/apps/io.github.nts_desktop.NtsDesktop.png"
+    assert icon.read_bytes() == (ROOT / "resources/icons/256x256.png").read_bytes()
+
+
+def test_a_checkout_or_editable_install_reads_resources_from_the_repository():
+    probe = (
+        "import nts_desktop.resources as r;"
+        "print(r.resource_dir()); assert r.resource_path(r.ICON).is_file()"
+    )
+    # the editable install of the test environment; a bare checkout (-S: no site-packages)
+    for flags, env in (([], {}), (["-S"], {"PYTHONPATH": str(ROOT)})):
+        out = subprocess.run(
+            [sys.executable, *flags, "-c", probe], cwd="/", capture_output=True, text=True, env=env
+        )
+        assert out.returncode == 0, out.stderr
+        assert out.stdout.strip() == str(ROOT / "resources")
 
 
 def test_cli_start_does_not_import_scipy_or_qt():

@@ -363,7 +363,7 @@ def demo_command(obj: Context, nights: int, seed: int) -> None:
     click.echo(str(obj.db_path))
 
 
-from . import report, settings  # noqa: E402, F401  (register their commands on the group)
+from . import desktop, report, settings  # noqa: E402, F401  (register their commands)
 
 
 def main() -> None:

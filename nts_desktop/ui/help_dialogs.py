@@ -3,14 +3,17 @@ drift from what the keys do) and About (version, licence, where the journal live
 
 from __future__ import annotations
 
+import platform
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import Qt, QUrl, qVersion
+from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from nts_desktop import __version__
+from nts_desktop.resources import ICON, resource_path
 
 from .style import role_label
 
@@ -90,8 +94,15 @@ def open_folder(folder: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
+NO_BACKUPS = (
+    "(none yet: File → Back up now makes one; a daily one is taken once the journal holds days)"
+)
+NO_DEMO_BACKUPS = "(none: a demo journal is not backed up)"
+
+
 class AboutDialog(QDialog):
-    """Version, licence, and where this journal and its backups live (click to open)."""
+    """Version, licence, and where this journal and its backups live, each with a button
+    that opens its folder through ``opener`` (tests pass their own; nothing is opened)."""
 
     def __init__(
         self,
@@ -99,32 +110,71 @@ class AboutDialog(QDialog):
         backups: Path,
         parent: QWidget | None = None,
         opener: Callable[[Path], bool] = open_folder,
+        demo: bool = False,
     ):
         super().__init__(parent)
         self.setObjectName("about_dialog")
         self.setWindowTitle("About nts-desktop")
         self.opener = opener
         layout = QVBoxLayout(self)
-        layout.addWidget(role_label("title", f"nts-desktop {__version__}"))
-        text = QLabel(
-            "A private, offline sleep journal: the Consensus Sleep Diary, sleep-regularity "
-            "science and honest statistics on your own days. It opens no network connection. "
-            "MIT licence."
+        layout.setSpacing(10)
+        head = QHBoxLayout()
+        head.setSpacing(16)
+        icon = QLabel(objectName="about_icon")
+        icon.setPixmap(QIcon(str(resource_path(ICON))).pixmap(64, 64))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        head.addWidget(icon)
+        words = QVBoxLayout()
+        words.addWidget(role_label("title", f"nts-desktop {__version__}"))
+        words.addWidget(
+            QLabel(
+                "A private, offline sleep journal: the Consensus Sleep Diary, sleep-regularity "
+                "science and honest statistics on your own days. It opens no network "
+                "connection; your journal stays on this computer.",
+                wordWrap=True,
+            )
         )
-        text.setWordWrap(True)
-        layout.addWidget(text)
-        for label, path, folder, name in (
-            ("This journal", journal_path, journal_path.parent, "about_open_journal_folder"),
-            ("Its backups", backups, backups, "about_open_backups"),
-        ):
-            layout.addWidget(role_label("subtitle", label))
-            where = QLabel(str(path), objectName=f"{name}_path")
-            where.setWordWrap(True)
-            layout.addWidget(where)
-            button = QPushButton(f"Open the folder ({folder.name or folder})", objectName=name)
-            button.clicked.connect(lambda _=False, f=folder: self.opener(f))
-            button.setEnabled(folder.is_dir())
-            layout.addWidget(button)
+        words.addWidget(
+            role_label(
+                "hint",
+                f"MIT licence · Python {platform.python_version()} · Qt {qVersion()}",
+                objectName="about_licence",
+            )
+        )
+        words.addStretch(1)
+        head.addLayout(words, 1)
+        layout.addLayout(head)
+        layout.addSpacing(6)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setColumnStretch(1, 1)
+        self._add_place(
+            grid, 0, "This journal", journal_path, journal_path.parent, "about_open_journal_folder"
+        )
+        self._add_place(grid, 2, "Its backups", backups, backups, "about_open_backups")
+        if not backups.is_dir():
+            hint = NO_DEMO_BACKUPS if demo else NO_BACKUPS
+            grid.addWidget(role_label("hint", hint, wrap=True), 3, 1, 1, 2)
+        layout.addLayout(grid)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.setMinimumWidth(560)
+        # wrapped labels make the first guess too tall: as tall as the text needs at this width
+        self.resize(560, self.layout().totalHeightForWidth(560))
+
+    def _add_place(
+        self, grid: QGridLayout, row: int, label: str, path: Path, folder: Path, name: str
+    ) -> None:
+        """One row: what it is, its path (selectable), and a button that opens its folder."""
+        grid.addWidget(role_label("subtitle", label), row, 0)
+        where = QLabel(str(path), objectName=f"{name}_path")
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        where.setWordWrap(True)
+        grid.addWidget(where, row, 1)
+        button = QPushButton("Open folder", objectName=name)
+        button.setToolTip(f"Show {folder} in the file manager")
+        button.setAccessibleName(f"Open the folder of {label.lower()}")
+        button.clicked.connect(lambda _=False: self.opener(folder))
+        button.setEnabled(folder.is_dir())
+        grid.addWidget(button, row, 2)

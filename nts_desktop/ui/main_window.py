@@ -208,7 +208,9 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> AboutDialog:
         journal = self.ctx.journal
-        self.about_dialog = AboutDialog(journal.path, backup_dir(journal.path), self)
+        self.about_dialog = AboutDialog(
+            journal.path, backup_dir(journal.path), self, demo=self.ctx.demo
+        )
         self.about_dialog.open()
         return self.about_dialog
 
