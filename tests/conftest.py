@@ -13,6 +13,7 @@ os.environ["TZ"] = "UTC"
 time.tzset()
 
 VECTORS = Path(__file__).parent / "vectors"
+pytest_plugins = ["reminder_fakes"]  # the open_window fixture of the reminder tests
 
 
 @pytest.fixture(autouse=True)

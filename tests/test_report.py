@@ -172,3 +172,20 @@ def test_report_paper_follows_the_locales_measurement_system(qapp):
     us = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
     germany = QLocale(QLocale.Language.German, QLocale.Country.Germany)
     assert locale_paper(us) == "letter" and locale_paper(germany) == "a4"
+
+
+def test_report_writes_times_in_the_12_hour_form_the_window_chose(diary_b, tmp_path):
+    from nts_desktop.app import ensure_app
+    from nts_desktop.ui import preferences
+
+    ensure_app()  # the window's settings file, named by the application
+    preferences.write("hour12", "12")
+    try:
+        pdf = tmp_path / "twelve.pdf"
+        run("--db", diary_b, "report", str(pdf), "--from", "2025-04-07", "--to", "2025-04-13")
+    finally:
+        preferences.write("hour12", "24")
+    summary, chart, week = text_of(pdf)
+    assert "Got into bed 11:30 PM 12:15 AM 11:10 PM" in week
+    assert "Chronotype (MSFsc)" in summary and "AM" in summary
+    assert "6 PM 9 PM 12 AM 3 AM" in chart and "from 6 PM" in chart

@@ -116,10 +116,12 @@ def test_window_settings_round_trip_through_qsettings(qapp):
         "reminder_enabled": True,
         "reminder_time": "07:45",
         "autostart": True,
-        "close_to_tray": True,
+        "close_to_tray": False,
         "welcomed": True,
         "rate_today": True,
         "last_folder": "/tmp/two  spaces",
+        "reminded_on": "2025-04-21",
+        "tray_notice_shown": True,
     }
     assert set(other) == {s.name for s in WINDOW_SETTINGS}
     for name, value in other.items():

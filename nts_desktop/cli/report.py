@@ -68,8 +68,9 @@ def report_command(
         raise Refused(f"{file.parent} is not a folder")
     _gui_app()
     from nts_desktop.storage.batches import device_naps
+    from nts_desktop.ui import preferences
     from nts_desktop.ui.context import Snapshot
-    from nts_desktop.ui.report import Options, content_for, write_pdf
+    from nts_desktop.ui.report import clock_options, content_for, write_pdf
 
     with obj.journal(write=False) as journal:
         now = datetime.now(zone(journal.zone_name))
@@ -78,9 +79,10 @@ def report_command(
         snap = Snapshot(
             journal.days(), journal.device_nights(), device_naps(journal), journal.settings
         )
-    content = content_for(snap, start, end, now.replace(tzinfo=None))
+    options = clock_options(preferences.hour12(), paper or "", double_plot)  # as the window
+    content = content_for(snap, start, end, now.replace(tzinfo=None), options.clock)
     try:
-        pages = write_pdf(file, content, Options(paper=paper or "", double_plot=double_plot))
+        pages = write_pdf(file, content, options)
     except DiskFull as exc:
         raise Refused(str(exc)) from exc
     except OSError as exc:

@@ -215,7 +215,7 @@ SETTINGS: tuple[Setting, ...] = (
         "close_to_tray",
         "Close to the tray",
         "bool",
-        False,
+        True,
         "window",
         key="tray/close_to_tray",
         help="Closing the window keeps nts-desktop running in the tray for the reminder.",
@@ -227,6 +227,18 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "last_folder", "Last folder", "path", "", "window", key="files/last_folder", shown=False
+    ),
+    Setting(  # the date last reminded of, so a restart that morning does not remind again
+        "reminded_on", "Last reminder", "text", "", "window", key="reminder/last", shown=False
+    ),
+    Setting(  # the one-time notice that closing keeps the app in the tray
+        "tray_notice_shown",
+        "Tray notice",
+        "bool",
+        False,
+        "window",
+        key="tray/notice_shown",
+        shown=False,
     ),
 )
 SETTING = {s.name: s for s in SETTINGS}

@@ -24,7 +24,7 @@ from nts_desktop import APP_NAME
 from nts_desktop.storage import JournalLock
 from nts_desktop.storage.backup import backup_dir
 
-from . import preferences
+from . import autostart, preferences
 from .banners import demo_banner, read_only_banner
 from .context import AppContext, Change
 from .dates import short_date
@@ -48,6 +48,7 @@ if TYPE_CHECKING:  # imported lazily at run time: they pull in pyqtgraph
 AskUnsaved = Callable[[QWidget, list[date]], str]  # returns "save", "discard" or "cancel"
 # open the demo (True), a journal file (a path), or the user's own journal (neither)
 Opener = Callable[[bool, "Path | None"], "MainWindow | None"]
+REMINDER_SETTINGS = frozenset({"reminder_enabled", "reminder_time", "close_to_tray"})
 
 
 def ask_unsaved(parent: QWidget, dates: list[date]) -> str:
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
         geometry = QSettings().value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+        autostart.sync_setting()  # the entry on disk is the truth (design §2)
         self.reminder = Reminder(ctx, parent=self)
         self.tray = Tray(self, tray_icon, tray_available)
         self.apply_reminder_settings()
@@ -195,7 +197,9 @@ class MainWindow(QMainWindow):
     def edit_settings(self) -> SettingsDialog:
         """Open Edit → Settings… (non-blocking); saving broadcasts what changed."""
         sources = sorted({n.source for n in self.ctx.journal.device_nights()})
-        dialog = SettingsDialog(self.ctx, self, sources, self.read_only_reason)
+        dialog = SettingsDialog(
+            self.ctx, self, sources, self.read_only_reason, tray=self.tray.available
+        )
         dialog.open()
         self.settings_dialog = dialog
         return dialog
@@ -305,6 +309,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(change.message, 8000)
         if "theme" in change.preferences:
             self._follow_theme()
+        if change.preferences & REMINDER_SETTINGS:
+            self.apply_reminder_settings()
+        if "autostart" in change.preferences:
+            self.statusBar().showMessage(autostart.follow_setting(), 8000)
         if change.touches_data and self.stack.currentWidget() is self.welcome:
             self.show_page(0)
 

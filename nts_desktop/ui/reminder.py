@@ -1,9 +1,10 @@
 """The morning reminder: when to remind (the chosen time has passed, the night is not logged,
 not yet reminded today) and the in-window bar that shows it where no system tray exists.
 
-``Reminder`` owns the decision and nothing else: it reads its settings from QSettings
-(``reminder/enabled``, ``reminder/time``), asks the journal whether the night of today
-(design §1: the day d holds the night that ended on the morning of d) is logged, and emits
+``Reminder`` owns the decision and nothing else: it reads its settings through
+``ui/preferences.py`` (``reminder_enabled``, ``reminder_time``, ``reminded_on``), asks the
+journal whether the night of today (design §1: the day d holds the night that ended on the
+morning of d) is logged, and emits
 ``due`` once per date. The tray (``ui/tray.py``) and ``ReminderBar`` decide how to show it.
 The clock is the window's (``AppContext.clock``) unless one is passed, so tests advance a
 fake clock and call ``check()`` instead of waiting.
@@ -13,17 +14,15 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from nts_desktop.core.timeutil import in_zone
 
+from . import preferences
 from .context import AppContext, Change, Clock
 from .dates import short_date
 
-SETTING_ENABLED = "reminder/enabled"
-SETTING_TIME = "reminder/time"
-SETTING_LAST = "reminder/last"  # the ISO date last reminded of, so a restart does not repeat it
 DEFAULT_TIME = time(8, 0)
 CHECK_EVERY_MS = 60_000  # the reminder comes at most a minute after its time
 
@@ -73,9 +72,8 @@ class Reminder(QObject):
 
     def apply_settings(self) -> None:
         """Re-read the settings (the settings dialog calls this), restart the timer, check."""
-        settings = QSettings()
-        self.enabled = settings.value(SETTING_ENABLED, False, type=bool)
-        self.at = parse_time(settings.value(SETTING_TIME, "")) or DEFAULT_TIME
+        self.enabled = bool(preferences.read("reminder_enabled"))
+        self.at = parse_time(preferences.read("reminder_time")) or DEFAULT_TIME
         self.timer.stop()
         if not self.enabled and self.pending is not None:
             self.pending = None
@@ -103,11 +101,11 @@ class Reminder(QObject):
         today = now.date()
         if now.time().replace(second=0, microsecond=0) < self.at:
             return False
-        if QSettings().value(SETTING_LAST, "") == today.isoformat():
+        if preferences.read("reminded_on") == today.isoformat():
             return False
         if self.is_logged(today):
             return False
-        QSettings().setValue(SETTING_LAST, today.isoformat())
+        preferences.write("reminded_on", today.isoformat())
         self.pending = today
         self.due.emit(today)
         return True

@@ -32,10 +32,19 @@ from nts_desktop.core.timeutil import in_zone
 from nts_desktop.core.units import plural
 from nts_desktop.storage.errors import DiskFull
 
+from . import preferences
 from .background import Background
 from .context import AppContext, read_snapshot
 from .file_dialogs import ask_save
-from .report import Options, content_for, default_period, locale_paper, preview, write_pdf
+from .report import (
+    Options,
+    clock_options,
+    content_for,
+    default_period,
+    locale_paper,
+    preview,
+    write_pdf,
+)
 from .style import role_label
 
 PREVIEW_SCALE = 1.2  # pixels per point of the preview's pages
@@ -127,7 +136,9 @@ class ReportDialog(QDialog):
         return _pydate(self.start.date()), _pydate(self.end.date())
 
     def options(self) -> Options:
-        return Options(paper=self.paper.currentData(), double_plot=self.double.isChecked())
+        return clock_options(
+            preferences.hour12(), self.paper.currentData(), self.double.isChecked()
+        )
 
     def refresh(self) -> None:
         start, end = self.period()
@@ -138,7 +149,8 @@ class ReportDialog(QDialog):
         self.status.setText("Preparing the preview…")
         path, zone = self.ctx.journal.path, self.ctx.journal.zone_name
         created = in_zone(self.ctx.clock(), zone).replace(tzinfo=None)
-        self.background.run(lambda: content_for(read_snapshot(path), start, end, created))
+        clock = self.options().clock
+        self.background.run(lambda: content_for(read_snapshot(path), start, end, created, clock))
 
     def _failed(self, message: str) -> None:
         self.status.setText(f"Could not prepare the report: {message}")

@@ -34,6 +34,7 @@ from nts_desktop.core.timeutil import TimeRuleError, zone
 from . import preferences
 from .context import AppContext
 from .style import role_label
+from .tray import tray_words
 
 
 class SettingsDialog(QDialog):
@@ -45,9 +46,11 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         sources: list[str] | None = None,
         read_only_reason: str = "",
+        tray: bool = True,
     ):
         super().__init__(parent)
         self.ctx = ctx
+        self.tray = tray  # whether this desktop has a system tray
         self.sources = sources or []
         self.setObjectName("settings_dialog")
         self.setWindowTitle("Settings")
@@ -128,6 +131,13 @@ class SettingsDialog(QDialog):
                 switch.toggled.connect(field.setEnabled)
             if spec.where == "journal" and spec.help:
                 form.addRow("", role_label("hint", spec.help, wrap=True))
+            if spec.name == "reminder_time":  # where reminders appear, and without a tray
+                note = role_label("hint", tray_words(self.tray), wrap=True)
+                note.setObjectName("settings_tray")
+                form.addRow("", note)
+            if spec.name == "close_to_tray" and not self.tray:
+                field.setEnabled(False)
+                field.setToolTip("This desktop has no system tray to keep nts-desktop in.")
         return box
 
     def _input(self, spec: Setting, value: object) -> QWidget:

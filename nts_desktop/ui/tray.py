@@ -12,20 +12,19 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from nts_desktop import APP_NAME
 from nts_desktop.resources import ICON, resource_path
 
-from .reminder import REMINDER_TITLE, SETTING_ENABLED, reminder_words
+from . import preferences
+from .reminder import REMINDER_TITLE, reminder_words
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
-SETTING_CLOSE_TO_TRAY = "tray/close_to_tray"
-SETTING_NOTICE_SHOWN = "tray/notice_shown"
 MESSAGE_MS = 15_000
 
 STILL_RUNNING = (
@@ -90,8 +89,8 @@ class Tray(QObject):
         icon.activated.connect(self._activated)
 
     def apply_settings(self) -> None:
-        """Show the icon while the reminder is on (re-read from QSettings), else hide it."""
-        want = self.icon is not None and QSettings().value(SETTING_ENABLED, False, type=bool)
+        """Show the icon while the reminder is on (re-read from the settings), else hide it."""
+        want = self.icon is not None and bool(preferences.read("reminder_enabled"))
         if self.icon is not None and want != self.shown:
             self.icon.setVisible(want)
         self.shown = bool(want)
@@ -140,14 +139,13 @@ class Tray(QObject):
         app = QGuiApplication.instance()
         if not self.shown or (isinstance(app, QGuiApplication) and app.isSavingSession()):
             return False
-        return QSettings().value(SETTING_CLOSE_TO_TRAY, True, type=bool)
+        return bool(preferences.read("close_to_tray"))
 
     def hide_window(self) -> None:
         """Hide the window to the tray; the first time ever, say that the app keeps running."""
         self.window.hide()
-        settings = QSettings()
-        if self.icon is not None and not settings.value(SETTING_NOTICE_SHOWN, False, type=bool):
-            settings.setValue(SETTING_NOTICE_SHOWN, True)
+        if self.icon is not None and not preferences.read("tray_notice_shown"):
+            preferences.write("tray_notice_shown", True)
             self.icon.showMessage(
                 f"{APP_NAME} is still running",
                 STILL_RUNNING,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSizeF
@@ -18,6 +18,7 @@ from PySide6.QtGui import QImage, QPageSize
 
 from nts_desktop.analysis.diary_table import Clock, clock24
 from nts_desktop.analysis.report_content import DEFAULT_DAYS, ReportContent, report_content
+from nts_desktop.core.units import clock_time
 from nts_desktop.storage.files import write_new
 
 from ..context import Snapshot
@@ -44,6 +45,18 @@ class Options:
     double_plot: bool = False
     clock: Clock = clock24
     hour_label: Callable[[int], str] = hour24
+
+
+def clock_options(hour12: bool, paper: str = "", double_plot: bool = False) -> Options:
+    """Options writing times as ``23:30`` or, with ``hour12``, ``11:30 PM`` (axis: ``6 PM``)."""
+    if not hour12:
+        return Options(paper=paper, double_plot=double_plot)
+    return Options(
+        paper=paper,
+        double_plot=double_plot,
+        clock=lambda moment: clock_time(moment.time(), True),
+        hour_label=lambda hour: clock_time(time(hour), True).replace(":00 ", " "),
+    )
 
 
 def locale_paper(locale: QLocale | None = None) -> str:
@@ -76,18 +89,18 @@ def content_for(
     )
 
 
-def header(content: ReportContent) -> Header:
+def header(content: ReportContent, clock: Clock = clock24) -> Header:
     return Header(
         title=TITLE,
         name=content.name,
         period=f"{content.start:%d %b %Y} – {content.end:%d %b %Y}",
-        created=f"Created {content.created:%d %B %Y, %H:%M} with nts-desktop",
+        created=f"Created {content.created:%d %B %Y}, {clock(content.created)} with nts-desktop",
     )
 
 
 def draw(content: ReportContent, target: Target, options: Options) -> int:
     """Every page of the report onto ``target``; returns the number of pages."""
-    head = header(content)
+    head = header(content, options.clock)
     probe = content_rect(target.area)
     summary = Summary(content, options.clock, QSizeF(probe.width(), probe.height()))
     dates = period_dates(content.start, content.end)

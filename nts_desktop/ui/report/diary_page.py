@@ -136,7 +136,9 @@ def _cell(painter: QPainter, rect: QRectF, text: str, tall: bool) -> None:
         lines = max(1, int(rect.height() // QFontMetricsF(font(6.5)).lineSpacing()))
         wrapped(painter, rect.adjusted(0, 2, 0, 0), text, 6.5, lines)
         return
-    painter.setFont(font(BODY))
-    metrics = QFontMetricsF(font(BODY))
-    shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+    size = BODY  # a smaller size before cutting: "11:30 PM" fits a cell at 7 pt
+    while size > 6.5 and QFontMetricsF(font(size)).horizontalAdvance(text) > rect.width():
+        size -= 0.5
+    painter.setFont(font(size))
+    shown = QFontMetricsF(font(size)).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, shown)
