@@ -80,12 +80,37 @@ def main() -> None:
         window.report_dialog.grab().save(str(out / "report-dialog.png"))
         print(f"wrote {out / 'report-dialog.png'}")
         window.report_dialog.close()
+        for name, dialog in (("settings", window.edit_settings()), ("about", window.show_about())):
+            settle()
+            dialog.grab().save(str(out / f"{name}-dialog.png"))
+            print(f"wrote {out / f'{name}-dialog.png'}")
+            dialog.reject()
         window.today.discard_drafts()
         window.close()
         report_shots(out, path, now)
+        reminder_shot(out, path, now)
         device_shot(out, Path(folder), now)
         first_day_shots(out, Path(folder), now)
         few_days_shot(out, Path(folder), now)
+
+
+def reminder_shot(out: Path, path: Path, now: datetime) -> None:
+    """The morning reminder in the window's menu bar: this morning's night is not logged."""
+    from nts_desktop.app import build_main_window, ensure_app
+    from nts_desktop.ui import preferences
+
+    app = ensure_app()
+    preferences.write("reminder_enabled", True)
+    preferences.write("reminder_time", "07:30")
+    window = build_main_window(path, clock=lambda: now, tray_available=False)
+    window.resize(1180, 880)
+    window.show()
+    for _ in range(3):
+        app.processEvents()
+    window.grab().save(str(out / "reminder.png"))
+    print(f"wrote {out / 'reminder.png'}")
+    preferences.write("reminder_enabled", False)
+    window.close_for_good()
 
 
 def report_shots(out: Path, path: Path, now: datetime) -> None:
