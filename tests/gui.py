@@ -1,4 +1,5 @@
-"""Reaching the window the way a person does: menus opened and items clicked with the mouse."""
+"""Reaching the window the way a person does: menus opened and items clicked with the mouse,
+the settings dialog opened from its action."""
 
 from __future__ import annotations
 
@@ -14,3 +15,12 @@ def choose(qtbot, window, menu_title: str, item: str) -> None:
     qtbot.waitUntil(menu.isVisible)
     action = next(a for a in menu.actions() if a.text().replace("&", "").startswith(item))
     qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+
+
+def open_settings(window, qtbot):
+    """Edit → Settings…, active."""
+    window.settings_action.trigger()
+    dialog = window.settings_dialog
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    return dialog

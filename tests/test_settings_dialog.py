@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from gui import open_settings
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWidget
 
@@ -23,14 +24,6 @@ def demo_path(tmp_path: Path) -> Path:
     with open_journal(path, tz="Europe/Berlin") as j:
         write_demo(j, nights=30, seed=2, end=date(2025, 4, 20))
     return path
-
-
-def open_settings(window, qtbot):
-    window.settings_action.trigger()  # Edit → Settings…
-    dialog = window.settings_dialog
-    with qtbot.waitActive(dialog):
-        dialog.activateWindow()
-    return dialog
 
 
 def field(dialog, name: str) -> QWidget:

@@ -5,19 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from gui import open_settings
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from reminder_fakes import MONDAY, reminded
 
 from nts_desktop.io.desktop_entry import autostart_enabled, autostart_path
-
-
-def dialog_of(window, qtbot):
-    window.settings_action.trigger()  # Edit → Settings…
-    dialog = window.settings_dialog
-    with qtbot.waitActive(dialog):
-        dialog.activateWindow()
-    return dialog
 
 
 def tick(qtbot, dialog, name: str) -> None:
@@ -34,7 +27,7 @@ def apply(qtbot, dialog) -> None:
 def test_turning_the_reminder_on_in_the_dialog_shows_the_icon_and_reminds(open_window, qtbot):
     window, clock, icon = open_window(enabled=False, now=MONDAY.replace(hour=9))
     assert not window.tray.shown
-    dialog = dialog_of(window, qtbot)
+    dialog = open_settings(window, qtbot)
     assert "system tray" in dialog.findChild(QWidget, "settings_tray").text()
     tick(qtbot, dialog, "reminder_enabled")
     apply(qtbot, dialog)
@@ -48,7 +41,7 @@ def test_turning_the_reminder_on_in_the_dialog_shows_the_icon_and_reminds(open_w
 
 def test_without_a_tray_the_dialog_says_so_and_offers_no_closing_to_it(open_window, qtbot):
     window, _clock, _icon = open_window(enabled=False, tray=False)
-    dialog = dialog_of(window, qtbot)
+    dialog = open_settings(window, qtbot)
     note = dialog.findChild(QWidget, "settings_tray").text()
     assert "no system tray" in note and "only while the window is open" in note
     assert not dialog.findChild(QWidget, "setting_close_to_tray").isEnabled()
@@ -59,7 +52,7 @@ def test_start_with_the_session_writes_and_removes_the_autostart_entry(open_wind
     window, _clock, _icon = open_window(enabled=False)
     entry = autostart_path()
     assert str(entry).startswith(os.environ["XDG_CONFIG_HOME"]) and not entry.exists()
-    dialog = dialog_of(window, qtbot)
+    dialog = open_settings(window, qtbot)
     tick(qtbot, dialog, "autostart")
     apply(qtbot, dialog)
     assert entry.is_file() and autostart_enabled()
@@ -79,7 +72,7 @@ def test_an_autostart_entry_that_cannot_be_written_leaves_the_setting_off(open_w
     blocker = autostart_path().parent
     blocker.parent.mkdir(parents=True, exist_ok=True)
     Path(blocker).write_text("a file where the autostart folder should be")
-    dialog = dialog_of(window, qtbot)
+    dialog = open_settings(window, qtbot)
     tick(qtbot, dialog, "autostart")
     apply(qtbot, dialog)
     assert "Could not change starting with the session" in window.statusBar().currentMessage()
