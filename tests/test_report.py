@@ -189,3 +189,23 @@ def test_report_writes_times_in_the_12_hour_form_the_window_chose(diary_b, tmp_p
     assert "Got into bed 11:30 PM 12:15 AM 11:10 PM" in week
     assert "Chronotype (MSFsc)" in summary and "AM" in summary
     assert "6 PM 9 PM 12 AM 3 AM" in chart and "from 6 PM" in chart
+
+
+def test_report_text_is_found_once_when_the_summary_runs_over_pages(tmp_path):
+    from diaries import day
+
+    from nts_desktop.storage import open_journal
+
+    note = " ".join(f"Sentence {i} of the long note." for i in range(1, 121))
+    db = tmp_path / "long.sqlite3"
+    with open_journal(db, tz="Europe/Berlin") as j:
+        j.write_many(
+            [day(f"2025-05-0{d}", "23:00", "23:10", "07:00", "07:10", notes=note) for d in (2, 3)]
+        )
+    pdf = tmp_path / "long.pdf"
+    run("--db", str(db), "report", str(pdf), "--from", "2025-05-01", "--to", "2025-05-07")
+    pages = text_of(pdf)
+    summary = " ".join(p for p in pages if "Sleep diary chart" not in p and "week 1" not in p)
+    assert sum("Summary" in p for p in pages) == 1 and len(pages) > 3  # it did run over
+    counts = {i: summary.count(f"Sentence {i} of") for i in range(1, 121)}
+    assert set(counts.values()) == {2}, {i: n for i, n in counts.items() if n != 2}

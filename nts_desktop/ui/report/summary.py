@@ -8,12 +8,13 @@ Every phrase comes from the one vocabulary (``analysis/words.py`` and its neighb
 
 from __future__ import annotations
 
+import math
 from datetime import datetime
 from html import escape
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSizeF
-from PySide6.QtGui import QImage, QPainter, QTextDocument
+from PySide6.QtGui import QImage, QPainter, QTextBlock, QTextCursor, QTextDocument, QTextFormat
 
 from nts_desktop.analysis.card_words import MEASURES, MSFSC_COMMON, NEEDS, SJL_SMALL, SRI_TYPICAL
 from nts_desktop.analysis.diary_table import Clock
@@ -30,6 +31,7 @@ from nts_desktop.core.units import hours_minutes, plural, time_of_day
 
 from .pages import POINTS, font
 
+EDGE = 2.0  # points of a page's top and bottom edge left out of its clip (``Summary.draw``)
 MEANINGS = {m.key: m.meaning for m in MEASURES}
 RATINGS = (
     ("quality", "Sleep quality", "1–5"),
@@ -196,10 +198,10 @@ def summary_html(content: ReportContent, clock: Clock) -> str:
     notes = content.notes
     if notes:
         parts.append(_heading("Notes"))
-        parts += [
-            f"<p><b>{when:%a %d %b}:</b> {escape(text).replace(chr(10), '<br>')}</p>"
-            for when, text in notes
-        ]
+        for when, text in notes:  # a paragraph per line: short blocks break between pages
+            lines = [escape(line) for line in text.splitlines() if line.strip()] or [""]
+            parts.append(f"<p><b>{when:%a %d %b}:</b> {lines[0]}</p>")
+            parts += [f'<p style="margin-left: 12px;">{line}</p>' for line in lines[1:]]
     return "".join(parts)
 
 
@@ -210,6 +212,36 @@ def layout_device() -> QImage:
     image.setDotsPerMeterX(dots)
     image.setDotsPerMeterY(dots)
     return image
+
+
+def _straddling(doc: QTextDocument, height: float) -> QTextBlock | None:
+    """The first paragraph outside tables that crosses a page's edge and fits on a page."""
+    layout = doc.documentLayout()
+    block = doc.begin()
+    while block.isValid():
+        rect = layout.blockBoundingRect(block)
+        first, last = math.floor(rect.top() / height), math.floor((rect.bottom() - 0.01) / height)
+        if first != last and rect.height() < height and QTextCursor(block).currentTable() is None:
+            return block
+        block = block.next()
+    return None
+
+
+def keep_blocks_on_pages(doc: QTextDocument, height: float) -> None:
+    """Move each paragraph that would cross a page's edge to the next page, whole.
+
+    Qt draws a block's lines from the one *before* the clip on (qtextlayout.cpp), so the
+    last lines of a paragraph split over two pages would be written again, invisibly, on
+    the second: found twice when the PDF is searched or copied. Tables break between rows,
+    so only paragraphs need this."""
+    for _ in range(doc.pageCount() + 8):
+        block = _straddling(doc, height)
+        if block is None:
+            return
+        cursor = QTextCursor(block)
+        form = block.blockFormat()
+        form.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        cursor.setBlockFormat(form)
 
 
 class Summary:
@@ -223,17 +255,24 @@ class Summary:
         self.doc.setDefaultStyleSheet(STYLE)
         self.doc.setDocumentMargin(0)
         self.doc.setHtml(summary_html(content, clock))
+        # Qt lays pages out in 1/64 points: a page height it can say exactly keeps each
+        # page's lines on that page here too
+        size = QSizeF(size.width(), math.floor(size.height() * 64) / 64)
         self.doc.setPageSize(size)
         self.size = size
+        keep_blocks_on_pages(self.doc, size.height())
 
     @property
     def pages(self) -> int:
         return self.doc.pageCount()
 
     def draw(self, painter: QPainter, rect: QRectF, page: int) -> None:
-        """Page ``page`` (0-based) of the summary into ``rect``."""
+        """Page ``page`` (0-based) of the summary into ``rect``.
+
+        The document paginates so that no line crosses a page's edge, and no paragraph
+        either (``keep_blocks_on_pages``); the clip keeps two points off both edges."""
         h = self.size.height()
         painter.save()
         painter.translate(rect.topLeft() - QPointF(0, page * h))
-        self.doc.drawContents(painter, QRectF(0, page * h, self.size.width(), h))
+        self.doc.drawContents(painter, QRectF(0, page * h + EDGE, self.size.width(), h - 2 * EDGE))
         painter.restore()
