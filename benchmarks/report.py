@@ -57,7 +57,7 @@ def main() -> None:
             return write_pdf(pdf, content, options), content
 
         two_weeks, (pages, content) = timed(lambda: report(14), runs)
-        shown, images = timed(lambda: preview(content, options, 1.2), runs)
+        shown, (images, _total) = timed(lambda: preview(content, options, 1.2), runs)
         year, (year_pages, _c) = timed(lambda: report(365), max(1, runs // 2))
         size = pdf.stat().st_size
     print(f"nights in the journal : {len(snap.days)}")

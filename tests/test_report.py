@@ -57,7 +57,7 @@ def test_report_text_holds_the_known_diarys_values(diary_b, tmp_path):
     assert "Social jetlag 2 h 38" in summary  # 158 min
     assert "Chronotype (MSFsc) 05:42" in summary  # 341.96 min
     assert "Composite phase deviation 2.03 h" in summary
-    assert "14 mornings logged, 0 not logged" in summary
+    assert "14 mornings logged, 0 with nothing logged" in summary
     assert "Mon 7 Apr" in chart and "Sun 20 Apr" in chart and "×4" in chart
     assert "week 1 of 2: 7–13 April 2025" in week1 and "week 2 of 2: 14–20 April 2025" in week2
     # the first night (2025-04-07) down its column, and its derived values
@@ -83,7 +83,8 @@ def test_report_marks_a_missing_morning_instead_of_leaving_it_blank(tmp_path):
     pdf = tmp_path / "gap.pdf"
     run("--db", db, "report", str(pdf), "--from", "2025-04-07", "--to", "2025-04-13")
     summary, chart, week = text_of(pdf)
-    assert "7 dates" in summary and "6 mornings logged" in summary and "1 not logged" in summary
+    assert "7 dates" in summary and "6 mornings logged, 1 with nothing logged" in summary
+    assert "Too few days to look for links: each pair needs 14 days" in summary
     assert "Got into bed 23:30 00:15 not logged 01:00" in week
     assert "Mood (1–10) 6 5 not logged 6" in week
     assert "Wed 9 Apr not logged" in chart
@@ -96,8 +97,11 @@ def test_report_marks_device_nights_and_names_the_device(tmp_path):
     result = run("--db", db, "report", str(pdf), "--from", "2025-05-01", "--to", "2025-05-07")
     assert result.exit_code == 0, result.output
     summary, _chart, week = text_of(pdf)
-    assert "from a device only" in summary
+    assert "2 nights from a device where the diary has none" in summary
+    assert "4 with nothing logged" in summary  # 6 dates from the first night (2 May) on
+    assert "The journal begins on 2 May 2025: the dates from 1 May 2025 before it" in summary
     assert "†" in week and "the night as recorded by oura" in week
+    assert "Mood (1–10) not logged not logged not logged not logged" in week  # no "–"
 
 
 def test_report_page_size_follows_the_choice(diary_b, tmp_path):
@@ -209,3 +213,17 @@ def test_report_text_is_found_once_when_the_summary_runs_over_pages(tmp_path):
     assert sum("Summary" in p for p in pages) == 1 and len(pages) > 3  # it did run over
     counts = {i: summary.count(f"Sentence {i} of") for i in range(1, 121)}
     assert set(counts.values()) == {2}, {i: n for i, n in counts.items() if n != 2}
+
+
+def test_report_refuses_a_period_with_nothing_in_it_or_after_today(diary_b, tmp_path):
+    pdf = tmp_path / "none.pdf"
+    empty = run("--db", diary_b, "report", str(pdf), "--from", "2024-01-01", "--to", "2024-01-31")
+    assert empty.exit_code == 1
+    assert "nothing is logged from 2024-01-01 to 2024-01-31" in empty.stderr
+    future = run("--db", diary_b, "report", str(pdf), "--to", "2099-01-31")
+    assert future.exit_code == 1 and "2099-01-31 is after today" in future.stderr
+    fresh = str(tmp_path / "new.sqlite3")
+    assert run("--db", fresh, "settings", "--name", "Nobody Yet").exit_code == 0  # created
+    new = run("--db", fresh, "report", str(pdf))
+    assert new.exit_code == 1 and "nothing is logged" in new.stderr
+    assert not pdf.exists()

@@ -27,10 +27,11 @@ def window(make_window, tmp_path, qtbot):
 
 
 def type_date(qtbot, edit, text: str) -> None:
-    """Click into the date, select it all and type the new one, as a person would."""
-    qtbot.mouseClick(edit.lineEdit(), Qt.MouseButton.LeftButton)
-    qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(edit, text)
+    """Tab into the date (its year is then selected) and type the new one's digits: each
+    part moves on to the next when full, as a person types 20250407."""
+    edit.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClicks(edit, text.replace("-", ""))
+    assert edit.date().toString(Qt.DateFormat.ISODate) == text
 
 
 def wait_for_pages(qtbot, dialog) -> list[QLabel]:
@@ -101,3 +102,56 @@ def test_saving_into_a_missing_folder_says_so_and_writes_nothing(window, qtbot, 
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert "could not be written" in dialog.status.text() and str(target) in dialog.status.text()
     assert not Path(target).exists()
+
+
+def test_save_waits_for_the_preview_of_the_period_just_typed(window, qtbot, tmp_path):
+    window.export_report()
+    dialog = window.report_dialog
+    wait_for_pages(qtbot, dialog)
+    target = tmp_path / "early.pdf"
+    dialog.ask_save_path = lambda parent, suggested, filter_: str(target)
+    type_date(qtbot, dialog.start, "2025-04-10")
+    assert not dialog.save_button.isEnabled()  # at once, before the new preview
+    assert dialog.save() is None and not target.exists()  # nor by Enter or a script
+    wait_for_pages(qtbot, dialog)
+    assert dialog.content.start.isoformat() == "2025-04-10"
+
+
+def test_a_period_before_the_journal_says_there_is_nothing_to_report(window, qtbot):
+    window.export_report()
+    dialog = window.report_dialog
+    wait_for_pages(qtbot, dialog)
+    type_date(qtbot, dialog.end, "2025-03-31")
+    type_date(qtbot, dialog.start, "2025-03-01")
+    qtbot.waitUntil(lambda: "nothing to report" in dialog.status.text(), timeout=10000)
+    assert "nothing is logged from 2025-03-01 to 2025-03-31" in dialog.status.text()
+    assert not dialog.save_button.isEnabled() and dialog.content is None
+    assert dialog.pages_layout.count() == 0  # the previous period's pages are gone
+
+
+def test_the_preview_shows_the_first_pages_of_a_long_report(make_window, qtbot, tmp_path):
+    from datetime import date
+
+    from nts_desktop.demo import write_demo
+
+    path = tmp_path / "year.sqlite3"
+    with open_journal(path, tz="Europe/Berlin") as j:
+        write_demo(j, nights=400, seed=3, end=date(2025, 4, 20))
+    window = make_window(path)
+    window.export_report()
+    dialog = window.report_dialog
+    wait_for_pages(qtbot, dialog)
+    type_date(qtbot, dialog.start, "2024-04-21")
+    qtbot.waitUntil(lambda: "the first 12 shown" in dialog.status.text(), timeout=20000)
+    pages = wait_for_pages(qtbot, dialog)
+    assert len([p for p in pages if p.isVisibleTo(dialog)]) == 12
+
+
+def test_the_reports_calendars_start_the_week_on_the_chosen_day(window, qtbot):
+    from nts_desktop.ui import preferences
+
+    preferences.write("week_start", 6)  # Sunday
+    window.export_report()
+    dialog = window.report_dialog
+    assert dialog.start.calendarWidget().firstDayOfWeek() == Qt.DayOfWeek.Sunday
+    assert dialog.end.calendarWidget().firstDayOfWeek() == Qt.DayOfWeek.Sunday

@@ -123,7 +123,7 @@ def report_shots(out: Path, path: Path, now: datetime) -> None:
         journal.update_settings(person_name="Alex Example")
     start, end = default_period(now.date() - timedelta(days=1))
     content = content_for(read_snapshot(path), start, end, now.replace(tzinfo=None))
-    pages = preview(content, Options(paper="a4"), scale=1.6)
+    pages, _total = preview(content, Options(paper="a4"), scale=1.6)
     for name, index in (("summary", 0), ("chart", 1), ("week", 2)):
         pages[index].save(str(out / f"report-{name}.png"))
         print(f"wrote {out / f'report-{name}.png'}")

@@ -3,9 +3,10 @@ rows and the seven dates as columns, then the derived rows (design §8, the repo
 
 Cells are text, ready to print: clock times of the night's own zone, counts, minutes; a
 date without an entry says "not logged", a day without a night says "no night" in the
-night's rows — never a blank that could be read as zero. Where the diary has no night but
-a device does (the night analysis uses, §6), its cells carry a dagger and the table names
-the device in a footnote.
+night's rows, and a date whose only night is a device's says "not logged" in the diary's
+own rows (ratings, notes…) — never a blank that could be read as zero. Where the diary
+has no night but a device does (the night analysis uses, §6), its cells carry a dagger and
+the table names the device in a footnote.
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ def week_table(
         out = []
         for d, gone in zip(dates, missing, strict=True):
             day = days.get(d)
-            out.append(NOT_LOGGED if gone else "–" if day is None else get(day))
+            out.append(NOT_LOGGED if gone or day is None else get(day))
         return out
 
     def at(name: str) -> Callable[[Night], str]:

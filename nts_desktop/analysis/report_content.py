@@ -34,6 +34,10 @@ DERIVED = (  # key, label, unit of the derived measures' summary
 )
 
 
+class NothingToReport(ValueError):
+    """The period holds no diary day and no device night: there is nothing to print."""
+
+
 @dataclass(frozen=True)
 class Spread:
     """Mean and sample SD of one measure over the period's nights (None: too few)."""
@@ -56,7 +60,10 @@ class ReportContent:
     logged_days: int  # dates of the period with a diary entry
     device_nights: int  # dates of the period whose night comes from a device only
     notes: list[tuple[date, str]]  # every note of the period, in full
+    medication: list[tuple[date, str]]  # every medication answer, in full
     device_dates: set[date]  # dates whose night comes from a device
+    not_logged: int  # dates of the period with nothing at all (shaded on the week pages)
+    asked_from: date | None = None  # the first date asked for, when the journal began later
 
     @property
     def period_days(self) -> int:
@@ -98,9 +105,19 @@ def report_content(
     naps: Iterable[Any] = (),
     clock: Clock = clock24,
 ) -> ReportContent:
-    """The report of ``start``…``end``; clock times written by ``clock``."""
+    """The report of ``start``…``end``; clock times written by ``clock``.
+
+    A period that begins before the journal's first entry begins with that entry instead
+    (``asked_from`` keeps the date asked for); one with nothing in it raises
+    NothingToReport."""
     if start > end:
         raise ValueError(f"the period starts ({start}) after it ends ({end})")
+    known = [d.date for d in days] + [n.date for n in device_nights]
+    asked_from = None
+    if known and start < min(known) <= end:
+        asked_from, start = start, min(known)
+    if not any(start <= when <= end for when in known):
+        raise NothingToReport(f"nothing is logged from {start} to {end}")
     chosen = {
         when: night
         for when, night in choose_nights(days, device_nights, preferred_source).items()
@@ -133,5 +150,10 @@ def report_content(
         logged_days=len(by_date),
         device_nights=len(device),
         notes=[(d, by_date[d].notes or "") for d in sorted(by_date) if by_date[d].notes],
+        medication=[
+            (d, by_date[d].medication or "") for d in sorted(by_date) if by_date[d].medication
+        ],
         device_dates=set(device),
+        not_logged=sum(sum(week.missing) for week in weeks),
+        asked_from=asked_from,
     )

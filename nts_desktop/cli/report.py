@@ -60,13 +60,15 @@ def report_command(
     paper: str | None,
     double_plot: bool,
 ) -> None:
-    """Write the clinician's report (PDF) of a period, by default the last 14 days."""
+    """Write the clinician's report (PDF) of a period, by default the last 14 days (an
+    existing FILE is replaced)."""
     _check_range(start, end)
     if file.suffix.lower() != ".pdf":
         raise click.BadParameter(f"{file} does not end in .pdf", param_hint="FILE")
     if not file.parent.is_dir():
         raise Refused(f"{file.parent} is not a folder")
     _gui_app()
+    from nts_desktop.analysis.report_content import NothingToReport
     from nts_desktop.storage.batches import device_naps
     from nts_desktop.ui import preferences
     from nts_desktop.ui.context import Snapshot
@@ -76,11 +78,16 @@ def report_command(
         now = datetime.now(zone(journal.zone_name))
         start, end = period(start, end, now.date())
         _check_range(start, end)
+        if end > now.date():
+            raise Refused(f"{end} is after today ({now.date()}): no report written")
         snap = Snapshot(
             journal.days(), journal.device_nights(), device_naps(journal), journal.settings
         )
     options = clock_options(preferences.hour12(), paper or "", double_plot)  # as the window
-    content = content_for(snap, start, end, now.replace(tzinfo=None), options.clock)
+    try:
+        content = content_for(snap, start, end, now.replace(tzinfo=None), options.clock)
+    except NothingToReport as exc:
+        raise Refused(f"{obj.db_path}: {exc}; no report written") from exc
     try:
         pages = write_pdf(file, content, options)
     except DiskFull as exc:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nts_desktop.analysis.report_content import ReportContent
+from nts_desktop.analysis.report_content import NothingToReport, ReportContent
 from nts_desktop.core.timeutil import in_zone
 from nts_desktop.core.units import plural
 from nts_desktop.storage.errors import DiskFull
@@ -35,6 +35,7 @@ from nts_desktop.storage.errors import DiskFull
 from . import preferences
 from .background import Background
 from .context import AppContext, read_snapshot
+from .dates import calendar_popup
 from .file_dialogs import ask_save
 from .report import (
     Options,
@@ -48,6 +49,7 @@ from .report import (
 from .style import role_label
 
 PREVIEW_SCALE = 1.2  # pixels per point of the preview's pages
+PREVIEW_PAGES = 12  # drawn in the preview at most; the PDF holds them all
 AskPath = Callable[[QWidget, str, str], str | None]
 
 
@@ -78,21 +80,21 @@ class ReportDialog(QDialog):
         self._timer.timeout.connect(self.refresh)
 
         start, end = default_period(ctx.today())
-        self.start = QDateEdit(_qdate(start), objectName="report_from", calendarPopup=True)
-        self.end = QDateEdit(_qdate(end), objectName="report_to", calendarPopup=True)
+        self.start = calendar_popup(QDateEdit(_qdate(start), objectName="report_from"))
+        self.end = calendar_popup(QDateEdit(_qdate(end), objectName="report_to"))
         for edit, name in ((self.start, "First date"), (self.end, "Last date")):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setMaximumDate(_qdate(ctx.today()))
             edit.setAccessibleName(f"{name} of the report")
-            edit.dateChanged.connect(self._timer.start)
+            edit.dateChanged.connect(self._changed)
         self.paper = QComboBox(objectName="report_paper")
         self.paper.addItem("A4", "a4")
         self.paper.addItem("Letter", "letter")
         self.paper.setCurrentIndex(self.paper.findData(locale_paper()))
         self.paper.setAccessibleName("Paper size")
-        self.paper.currentIndexChanged.connect(self._timer.start)
+        self.paper.currentIndexChanged.connect(self._changed)
         self.double = QCheckBox("Double-plot the chart (48 h per row)", objectName="report_double")
-        self.double.toggled.connect(self._timer.start)
+        self.double.toggled.connect(self._changed)
 
         bar = QHBoxLayout()
         for label, widget in (("From", self.start), ("to", self.end), ("Paper", self.paper)):
@@ -140,38 +142,59 @@ class ReportDialog(QDialog):
             preferences.hour12(), self.paper.currentData(), self.double.isChecked()
         )
 
+    def _changed(self) -> None:
+        """A choice changed: nothing may be saved until the preview shows it (150 ms on)."""
+        self.save_button.setEnabled(False)
+        self._timer.start()
+
     def refresh(self) -> None:
         start, end = self.period()
         self.save_button.setEnabled(False)
         if start > end:
+            self._clear_pages()
             self.status.setText("The first date is after the last: choose the period again.")
             return
         self.status.setText("Preparing the preview…")
         path, zone = self.ctx.journal.path, self.ctx.journal.zone_name
         created = in_zone(self.ctx.clock(), zone).replace(tzinfo=None)
         clock = self.options().clock
-        self.background.run(lambda: content_for(read_snapshot(path), start, end, created, clock))
 
-    def _failed(self, message: str) -> None:
-        self.status.setText(f"Could not prepare the report: {message}")
+        def work() -> ReportContent | str:
+            try:
+                return content_for(read_snapshot(path), start, end, created, clock)
+            except NothingToReport as exc:
+                return f"There is nothing to report: {exc}."
 
-    def _computed(self, content: ReportContent) -> None:
-        self.content = content
+        self.background.run(work)
+
+    def _clear_pages(self) -> None:
+        self.content = None
         while self.pages_layout.count():
             item = self.pages_layout.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        images = preview(content, self.options(), PREVIEW_SCALE)
+
+    def _failed(self, message: str) -> None:
+        self.status.setText(f"Could not prepare the report: {message}")
+
+    def _computed(self, content: ReportContent | str) -> None:
+        self._clear_pages()
+        if isinstance(content, str):
+            self.status.setText(content)
+            return
+        self.content = content
+        images, total = preview(content, self.options(), PREVIEW_SCALE, PREVIEW_PAGES)
         for number, image in enumerate(images, 1):
             page = QLabel(objectName=f"report_page_{number}")
             page.setPixmap(QPixmap.fromImage(image))
             page.setFixedSize(image.size())
-            page.setAccessibleName(f"Page {number} of {len(images)}")
+            page.setAccessibleName(f"Page {number} of {total}")
             page.setFrameShape(QLabel.Shape.Box)
             self.pages_layout.addWidget(page)
+        shown = f" (the first {len(images)} shown)" if len(images) < total else ""
         self.status.setText(
-            f"{plural(len(images), 'page')} · {plural(content.logged_days, 'morning')} logged of "
-            f"{content.period_days} dates"
+            f"{plural(total, 'page')}{shown} · {plural(content.logged_days, 'morning')} logged "
+            f"of {content.period_days} dates"
         )
         self.save_button.setEnabled(True)
 
@@ -182,8 +205,8 @@ class ReportDialog(QDialog):
 
     def save(self) -> Path | None:
         """Ask for a file and write the report; the path, or None when nothing was written."""
-        if self.content is None:
-            return None
+        if self.content is None or (self.content.start, self.content.end) != self.period():
+            return None  # the preview is not of the period shown (Save is off until it is)
         chosen = self.ask_save_path(self, self.suggested_name(), "PDF files (*.pdf)")
         if not chosen:
             return None

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSizeF
-from PySide6.QtGui import QImage, QPageSize
+from PySide6.QtCore import QLocale, QRectF, QSizeF
+from PySide6.QtGui import QImage, QPageSize, QPainter
 
 from nts_desktop.analysis.diary_table import Clock, clock24
 from nts_desktop.analysis.report_content import DEFAULT_DAYS, ReportContent, report_content
@@ -23,7 +23,7 @@ from nts_desktop.storage.files import write_new
 
 from ..context import Snapshot
 from .chart_page import chart_pages, draw_chart, hour24, period_dates, rows_per_page
-from .diary_page import draw_week
+from .diary_page import draw_week, span
 from .pages import (
     Header,
     ImageTarget,
@@ -98,28 +98,23 @@ def header(content: ReportContent, clock: Clock = clock24) -> Header:
     )
 
 
-def draw(content: ReportContent, target: Target, options: Options) -> int:
-    """Every page of the report onto ``target``; returns the number of pages."""
+def draw(content: ReportContent, target: Target, options: Options, limit: int | None = None) -> int:
+    """Every page of the report (the first ``limit`` only, when given) onto ``target``;
+    returns the number of pages the report has."""
     head = header(content, options.clock)
     probe = content_rect(target.area)
     summary = Summary(content, options.clock, QSizeF(probe.width(), probe.height()))
     dates = period_dates(content.start, content.end)
     per_page, row_h = rows_per_page(probe.height(), len(dates))
     n_chart = chart_pages(probe.height(), content.start, content.end)
-    total = summary.pages + n_chart + len(content.weeks)
-    number = 0
+    pages: list[Callable[[QPainter, QRectF], None]] = []
     for k in range(summary.pages):
-        number += 1
-        with target.page() as painter:
-            rect = draw_frame(painter, target.area, head, number, total)
-            summary.draw(painter, rect, k)
+        pages.append(lambda painter, rect, k=k: summary.draw(painter, rect, k))
     for k in range(n_chart):
-        number += 1
-        with target.page() as painter:
-            rect = draw_frame(painter, target.area, head, number, total)
-            part = f"{k + 1} of {n_chart}" if n_chart > 1 else ""
-            chunk = dates[k * per_page : (k + 1) * per_page]
-            draw_chart(
+        chunk = dates[k * per_page : (k + 1) * per_page]
+        part = f"{k + 1} of {n_chart}: {span(chunk[0], chunk[-1])}" if n_chart > 1 else ""
+        pages.append(
+            lambda painter, rect, chunk=chunk, part=part: draw_chart(
                 painter,
                 rect,
                 content.trend,
@@ -130,13 +125,18 @@ def draw(content: ReportContent, target: Target, options: Options) -> int:
                 options.hour_label,
                 part,
             )
+        )
     for k, week in enumerate(content.weeks):
-        number += 1
+        pages.append(
+            lambda painter, rect, k=k, week=week: draw_week(
+                painter, rect, week, k + 1, len(content.weeks)
+            )
+        )
+    for number, page in enumerate(pages[:limit], 1):
         with target.page() as painter:
-            rect = draw_frame(painter, target.area, head, number, total)
-            draw_week(painter, rect, week, k + 1, len(content.weeks))
+            page(painter, draw_frame(painter, target.area, head, number, len(pages)))
     target.finish()
-    return total
+    return len(pages)
 
 
 def _page_size(options: Options) -> QPageSize.PageSizeId:
@@ -161,10 +161,15 @@ def write_pdf(path: Path, content: ReportContent, options: Options | None = None
     return pages
 
 
-def preview(content: ReportContent, options: Options | None = None, scale: float = 1.0):
-    """The report's pages as images (``scale`` pixels per point)."""
+def preview(
+    content: ReportContent,
+    options: Options | None = None,
+    scale: float = 1.0,
+    limit: int | None = None,
+) -> tuple[list[QImage], int]:
+    """The report's first ``limit`` pages (all by default) as images, ``scale`` pixels per
+    point, and how many pages the report has."""
     options = options or Options()
     target = ImageTarget(page_layout(_page_size(options)), scale)
-    draw(content, target, options)
-    images: list[QImage] = target.images
-    return images
+    total = draw(content, target, options, limit)
+    return target.images, total

@@ -6,6 +6,8 @@ says so in every row, a device night carries its dagger and the page names the d
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 
@@ -25,14 +27,18 @@ DERIVED_NOTE = (
 )
 
 
+def span(first: date, last: date) -> str:
+    """``18–24 November 2026``, ``29 April – 5 May 2025``, ``29 December 2025 – 4 January
+    2026``: the report's way of writing a stretch of dates."""
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last.day} {last:%B %Y}"
+    if first.year == last.year:
+        return f"{first.day} {first:%B} – {last.day} {last:%B %Y}"
+    return f"{first.day} {first:%B %Y} – {last.day} {last:%B %Y}"
+
+
 def _title(week: WeekTable, number: int, total: int) -> str:
-    first, last = week.dates[0], week.dates[-1]
-    span = (
-        f"{first.day}–{last.day} {last:%B %Y}"
-        if (first.year, first.month) == (last.year, last.month)
-        else f"{first.day} {first:%B} – {last.day} {last:%B %Y}"
-    )
-    return f"Sleep diary, week {number} of {total}: {span}"
+    return f"Sleep diary, week {number} of {total}: {span(week.dates[0], week.dates[-1])}"
 
 
 def draw_week(painter: QPainter, rect: QRectF, week: WeekTable, number: int, total: int) -> None:

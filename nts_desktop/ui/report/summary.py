@@ -16,10 +16,12 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSizeF
 from PySide6.QtGui import QImage, QPainter, QTextBlock, QTextCursor, QTextDocument, QTextFormat
 
-from nts_desktop.analysis.card_words import MEASURES, MSFSC_COMMON, NEEDS, SJL_SMALL, SRI_TYPICAL
+from nts_desktop.analysis.card_words import MEASURES, NEEDS, SJL_SMALL, SRI_TYPICAL
+from nts_desktop.analysis.correlate import MIN_DAYS
 from nts_desktop.analysis.diary_table import Clock
 from nts_desktop.analysis.headline_words import headline_lines
 from nts_desktop.analysis.report_content import DERIVED, ReportContent
+from nts_desktop.analysis.stats import Stats
 from nts_desktop.analysis.words import (
     LIST_CAVEAT,
     agreement_sentence,
@@ -31,6 +33,7 @@ from nts_desktop.core.units import hours_minutes, plural, time_of_day
 
 from .pages import POINTS, font
 
+MAX_FINDINGS = 8  # the strongest links printed; the rest are counted
 EDGE = 2.0  # points of a page's top and bottom edge left out of its clip (``Summary.draw``)
 MEANINGS = {m.key: m.meaning for m in MEASURES}
 RATINGS = (
@@ -84,6 +87,11 @@ def _table(head: list[str], rows: list[list[str]], numeric: set[int], widths: li
     )
 
 
+def long(when) -> str:
+    """``2 December 2026``: the report's one way of writing a date in full."""
+    return f"{when.day} {when:%B %Y}"
+
+
 def _heading(text: str) -> str:
     return (
         f'<h3 style="font-size: 10.5pt; margin-top: 9px; margin-bottom: 3px;">{escape(text)}</h3>'
@@ -99,16 +107,22 @@ def summary_html(content: ReportContent, clock: Clock) -> str:
             return "–"
         return clock(datetime.combine(content.start, time_of_day(minutes)))
 
-    missing = content.period_days - content.logged_days - content.device_nights
     counts = [plural(content.logged_days, "morning") + " logged"]
     if content.device_nights:
-        counts.append(f"{plural(content.device_nights, 'night')} from a device only")
-    counts.append(f"{missing} not logged")
+        counts.append(
+            f"{plural(content.device_nights, 'night')} from a device where the diary has none"
+        )
+    counts.append(f"{content.not_logged} with nothing logged")
     parts = [
         _heading("Summary"),
-        f"<p>{content.period_days} dates, {content.start:%d %B %Y} to {content.end:%d %B %Y}: "
+        f"<p>{content.period_days} dates, {long(content.start)} to {long(content.end)}: "
         f"{', '.join(counts)}.</p>",
     ]
+    if content.asked_from is not None:
+        parts.append(
+            f'<p class="hint">The journal begins on {long(content.start)}: the dates from '
+            f"{long(content.asked_from)} before it are left out.</p>"
+        )
     head = headline_lines(stats.headline)
     if head:
         parts.append(f"<p><b>{escape(head[0])}</b></p>")
@@ -153,7 +167,7 @@ def summary_html(content: ReportContent, clock: Clock) -> str:
         [
             "Chronotype (MSFsc)",
             at(r["msfsc_clock_min"]),
-            f"{MEANINGS['msfsc']} {MSFSC_COMMON.capitalize()}."
+            f"{MEANINGS['msfsc']} {at(180)}–{at(300)} is common."
             if r["msfsc_clock_min"] is not None
             else NEEDS["mctq"].capitalize() + ".",
         ],
@@ -175,26 +189,17 @@ def summary_html(content: ReportContent, clock: Clock) -> str:
         rated.append([f"{label} ({scale})", mean, sd, str(len(values))])
     parts.append(_table(["Rating", "Mean", "SD", "Days"], rated, {1, 2, 3}, [46, 18, 18, 18]))
 
-    parts.append(_heading("What went with better days in this period"))
-    found = insights(stats)
-    if found:
-        for item in found:
-            c = item.correlation
-            parts.append(
-                f"<p><b>{escape(c.evidence.capitalize())}, {escape(c.strength)}:</b> "
-                f"{escape(sentence(c, caveat=False))}</p>"
-            )
-        parts.append(f"<p><i>{escape(LIST_CAVEAT)}</i></p>")
-    else:
-        parts.append(
-            "<p>No clear or suggestive links in this period. Links need weeks of days; a "
-            "longer period may show more.</p>"
-        )
+    parts += findings_html(stats)
     if stats.agreement:
         parts.append(_heading("Diary and device"))
         parts.append('<p class="hint">Diary − device, with 95 % limits of agreement.</p>')
         parts += [f"<p>{escape(agreement_sentence(a))}</p>" for a in stats.agreement]
 
+    if content.medication:
+        parts.append(_heading("Medication"))
+        parts += [
+            f"<p><b>{when:%a %d %b}:</b> {escape(text)}</p>" for when, text in content.medication
+        ]
     notes = content.notes
     if notes:
         parts.append(_heading("Notes"))
@@ -203,6 +208,36 @@ def summary_html(content: ReportContent, clock: Clock) -> str:
             parts.append(f"<p><b>{when:%a %d %b}:</b> {lines[0]}</p>")
             parts += [f'<p style="margin-left: 12px;">{line}</p>' for line in lines[1:]]
     return "".join(parts)
+
+
+def findings_html(stats: Stats) -> list[str]:
+    """The clear and suggestive links of §5, strongest first, at most ``MAX_FINDINGS``;
+    links too weak to matter (|ρ| < 0.1) are left out, and a period too short for any test
+    says so rather than "no links"."""
+    out = [_heading("What went with better days in this period")]
+    found = [i for i in insights(stats) if i.correlation.strength != "negligible"]
+    for item in found[:MAX_FINDINGS]:
+        c = item.correlation
+        out.append(
+            f"<p><b>{escape(c.evidence.capitalize())}, {escape(c.strength or '')}:</b> "
+            f"{escape(sentence(c, caveat=False))}</p>"
+        )
+    if len(found) > MAX_FINDINGS:
+        out.append(f"<p>… and {len(found) - MAX_FINDINGS} weaker ones (Insights lists them).</p>")
+    if found:
+        out.append(f"<p><i>{escape(LIST_CAVEAT)}</i></p>")
+    elif stats.correlations and all(c.rho is None for c in stats.correlations):
+        most = max(c.n for c in stats.correlations)
+        out.append(
+            f"<p>Too few days to look for links: each pair needs {MIN_DAYS} days with both "
+            f"values (the best pair here has {plural(most, 'day')}).</p>"
+        )
+    else:
+        out.append(
+            "<p>No clear or suggestive links in this period. Links need weeks of days; a "
+            "longer period may show more.</p>"
+        )
+    return out
 
 
 def layout_device() -> QImage:
