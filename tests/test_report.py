@@ -47,7 +47,7 @@ def test_report_text_holds_the_known_diarys_values(diary_b, tmp_path):
     assert len(pages) == 4
     for number, page in enumerate(pages, 1):  # every page: title, name, period, N of M
         assert "Sleep diary report" in page and "Test Person" in page
-        assert "07 Apr 2025 – 20 Apr 2025" in page and f"page {number} of 4" in page
+        assert "7 Apr 2025 – 20 Apr 2025" in page and f"page {number} of 4" in page
     summary, chart, week1, week2 = pages
     # the reference values of expected_B_weekend_shift.json, as the report writes them
     assert "Time in bed (TIB) 7 h 33" in summary  # 453.2 min
@@ -163,9 +163,10 @@ def test_report_compares_the_diary_with_the_device_where_both_have_nights(tmp_pa
     run("--db", str(db), "report", str(pdf), "--from", "2025-05-01", "--to", "2025-05-07")
     summary = text_of(pdf)[0]
     assert "Diary and device" in summary and "Diary and oura: 2 nights with both" in summary
-    assert "Fri 02 May: Long day. Slept ok." in summary  # the note in full, both lines
+    assert "Fri 2 May: Long day. Slept ok." in summary  # the note in full, both lines
     week = text_of(pdf)[2]
-    assert "†" not in week  # the diary's own nights win over the device's
+    assert "as recorded by" not in week  # the diary's own nights win over the device's
+    assert "†" not in week.split("TIB: from")[0]  # no cell of the table carries the mark
 
 
 def test_report_paper_follows_the_locales_measurement_system(qapp):
@@ -192,7 +193,7 @@ def test_report_writes_times_in_the_12_hour_form_the_window_chose(diary_b, tmp_p
     summary, chart, week = text_of(pdf)
     assert "Got into bed 11:30 PM 12:15 AM 11:10 PM" in week
     assert "Chronotype (MSFsc)" in summary and "AM" in summary
-    assert "6 PM 9 PM 12 AM 3 AM" in chart and "from 6 PM" in chart
+    assert "6 PM 9 PM 12 AM 3 AM" in chart and "from 6 PM the evening before" in chart
 
 
 def test_report_text_is_found_once_when_the_summary_runs_over_pages(tmp_path):
@@ -227,3 +228,19 @@ def test_report_refuses_a_period_with_nothing_in_it_or_after_today(diary_b, tmp_
     new = run("--db", fresh, "report", str(pdf))
     assert new.exit_code == 1 and "nothing is logged" in new.stderr
     assert not pdf.exists()
+
+
+def test_a_long_name_is_refused_past_60_characters_and_never_covers_the_title(diary_b, tmp_path):
+    too_long = run("--db", diary_b, "settings", "--name", "x" * 61)
+    assert too_long.exit_code == 1 and "at most 60 characters" in too_long.stderr
+    assert "Traceback" not in too_long.output
+    name = "Maximiliane Wilhelmina Zoë & Ünal-Bergström-Castellanos <b>"  # 59, with HTML
+    assert run("--db", diary_b, "settings", "--name", name).exit_code == 0
+    pdf = tmp_path / "name.pdf"
+    run("--db", diary_b, "report", str(pdf), "--to", "2025-04-20")
+    header = text_of(pdf)[0].split("Created")[0]
+    assert header.startswith("Sleep diary report Maximiliane") and "…" in header
+    assert "7 Apr 2025 – 20 Apr 2025" in header  # the period is never what is cut
+    assert run("--db", diary_b, "settings", "--name", "<b>Zoë & Ünal</b>").exit_code == 0
+    run("--db", diary_b, "report", str(pdf), "--to", "2025-04-20")
+    assert "<b>Zoë & Ünal</b> · 7 Apr 2025" in text_of(pdf)[0]  # text, not markup

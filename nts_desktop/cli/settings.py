@@ -7,7 +7,7 @@ import click
 
 from nts_desktop.core.settings_spec import JOURNAL_SETTINGS
 
-from . import Context, _check_zone, cli, pass_context
+from . import Context, Refused, _check_zone, cli, pass_context
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -56,7 +56,10 @@ def settings_command(obj: Context, **values: object) -> None:
     changes = {s.name: values[s.name] for s in JOURNAL_SETTINGS if values[s.name] is not None}
     with obj.journal(write=bool(changes), create=bool(changes)) as journal:
         if changes:
-            journal.update_settings(**changes)
+            try:
+                journal.update_settings(**changes)
+            except ValueError as exc:  # a declaration refused it; nothing was stored
+                raise Refused(f"{exc}; nothing changed") from exc
         settings = journal.settings
     free = ",".join(WEEKDAYS[d] for d in settings.free_weekdays) or "none"
     click.echo(f"zone       {settings.tz}")

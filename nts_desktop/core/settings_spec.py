@@ -21,6 +21,7 @@ Kind = Literal[
     "zone", "weekdays", "source", "text", "path", "bool", "choice", "weekday", "time", "ends"
 ]
 FROM_LOCALE = None  # a default the window takes from the person's locale
+NAME_LONGEST = 60  # characters of the person's name: it shares the report's header line
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Setting:
     help: str = ""
     shown: bool = True
     needs: str = ""  # a bool setting that must be on for this one to matter
+    longest: int = 0  # the most characters a text may have (0: no limit)
 
     def check(self, value: object) -> object:
         """``value`` in this setting's type; ValueError with a message for people if not."""
@@ -73,7 +75,10 @@ class Setting:
             return words
         if self.kind == "path":
             return str(value)
-        return " ".join(str(value).split())
+        text = " ".join(str(value).split())
+        if self.longest and len(text) > self.longest:
+            raise ValueError(f"{self.label}: at most {self.longest} characters ({len(text)} given)")
+        return text
 
 
 RATING_HELP = "The words at the two ends of the 1–10 scale, shown beside the rating on Today."
@@ -124,6 +129,7 @@ SETTINGS: tuple[Setting, ...] = (
         "journal",
         cli="--name",
         help="Printed on the report for your clinician; leave it empty for none.",
+        longest=NAME_LONGEST,
     ),
     # -- the window's own (QSettings) -------------------------------------------------------
     Setting(

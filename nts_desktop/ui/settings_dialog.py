@@ -186,6 +186,8 @@ class SettingsDialog(QDialog):
         else:  # text
             field = QLineEdit(str(value))
             field.setPlaceholderText("none")
+            if spec.longest:
+                field.setMaxLength(spec.longest)
         if not field.objectName():
             field.setObjectName(f"setting_{spec.name}")
         field.setAccessibleName(field.accessibleName() or spec.label)

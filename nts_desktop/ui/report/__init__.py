@@ -33,7 +33,7 @@ from .pages import (
     draw_frame,
     page_layout,
 )
-from .summary import Summary
+from .summary import Summary, long
 
 TITLE = "Sleep diary report"
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
@@ -93,8 +93,8 @@ def header(content: ReportContent, clock: Clock = clock24) -> Header:
     return Header(
         title=TITLE,
         name=content.name,
-        period=f"{content.start:%d %b %Y} – {content.end:%d %b %Y}",
-        created=f"Created {content.created:%d %B %Y}, {clock(content.created)} with nts-desktop",
+        period=f"{content.start.day} {content.start:%b %Y} – {content.end.day} {content.end:%b %Y}",
+        created=f"Created {long(content.created)}, {clock(content.created)} with nts-desktop",
     )
 
 

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 
 from nts_desktop.analysis.trends import TrendData
 
-from .pages import GREY, INK, RULE, font
+from .pages import GREY, INK, RULE, font, wrapped
 
 AXIS_START = -360  # 18:00 the evening before, in anchored minutes
 DAY = 1440
@@ -26,7 +26,7 @@ LABEL_W = 64
 COUNT_W = 22
 IN_BED = QColor("#c4c4c4")
 ASLEEP = QColor("#262626")
-LEGEND_H = 40  # the legend's three lines, below the title
+LEGEND_H = 48  # the legend's four lines, below the title
 MAX_ROW = 26.0
 MIN_ROW = 11.0
 
@@ -73,7 +73,7 @@ def draw_chart(
         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
         title,
     )
-    _legend(painter, rect.left(), rect.top() + 22, double_plot, hour_label(18))
+    _legend(painter, rect.left(), rect.top() + 22, rect.width(), double_plot, hour_label(18))
     span = 2 * DAY if double_plot else DAY
     left = rect.left() + LABEL_W
     width = rect.width() - LABEL_W - COUNT_W
@@ -83,6 +83,7 @@ def draw_chart(
         return left + (minutes - AXIS_START) / span * width
 
     bottom = top + row_h * len(dates)
+    with_year = dates[0].year != dates[-1].year  # rows across New Year say which year
     step = 6 if double_plot else 3
     painter.setFont(font(7))
     for h in range(0, span // 60 + 1, step):
@@ -105,10 +106,11 @@ def draw_chart(
         painter.setPen(INK if logged or has_night else GREY)
         painter.setFont(font(7.5))
         mark = "†" if when in device_dates else ""
+        year = f" {when:%y}" if with_year else ""
         painter.drawText(
             QRectF(rect.left(), y, LABEL_W - 4, row_h),
             Qt.AlignmentFlag.AlignVCenter,
-            f"{when:%a} {when.day} {when:%b}{mark}",
+            f"{when:%a} {when.day} {when:%b}{year}{mark}",
         )
         painter.setPen(QPen(RULE, 0.3))
         painter.drawLine(left, y + row_h, left + width, y + row_h)
@@ -149,7 +151,9 @@ def _night(painter: QPainter, data: TrendData, i: int, offset: int, y: float, ro
         painter.drawLine(x, y + pad + 1, x, y + row_h - pad - 1)
 
 
-def _legend(painter: QPainter, x: float, y: float, double_plot: bool, evening: str) -> None:
+def _legend(
+    painter: QPainter, x: float, y: float, width: float, double_plot: bool, evening: str
+) -> None:
     painter.setFont(font(7.5))
     items = (
         (IN_BED, "in bed"),
@@ -160,12 +164,16 @@ def _legend(painter: QPainter, x: float, y: float, double_plot: bool, evening: s
         painter.setPen(INK)
         painter.drawText(QRectF(x + 22, y - 1, 360, 12), Qt.AlignmentFlag.AlignVCenter, text)
         y += 11
-    rows = f"each row {'48 hours (double plot)' if double_plot else 'a day'} from {evening}"
+    hours = "48 hours (double plot)" if double_plot else "24 hours"
+    rows = f"each row: {hours} from {evening} the evening before its date"
     painter.setPen(GREY)
-    painter.drawText(
-        QRectF(x, y - 1, 520, 12),
-        Qt.AlignmentFlag.AlignVCenter,
-        f"White ticks: awakenings, their count at the right · {rows} · † a device's night",
+    wrapped(
+        painter,
+        QRectF(x, y - 1, width, 22),
+        f"{rows} · white ticks: how many awakenings (spread evenly: the diary says how many, "
+        "not when) · † a device's night",
+        7.5,
+        2,
     )
 
 

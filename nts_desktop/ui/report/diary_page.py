@@ -9,11 +9,11 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QPainter, QPen
 
 from nts_desktop.analysis.diary_table import NO_NIGHT, NOT_LOGGED, WeekTable
 
-from .pages import GREY, INK, RULE, SHADE, font, wrapped
+from .pages import GREY, INK, RULE, SHADE, font, metrics, wrap_lines, wrapped
 
 LABEL_W = 150
 ROW_H = 17
@@ -23,7 +23,7 @@ BODY = 8.0
 DERIVED_NOTE = (
     "TIB: from getting into bed to getting out of bed. TST: from lights out to the final "
     "awakening, less the minutes to fall asleep and the minutes awake. SE: TST as a share of "
-    "TIB. SOL and WASO are the diary's own answers."
+    "TIB. SOL and WASO are the diary's own answers (the device's, on † nights)."
 )
 
 
@@ -55,7 +55,7 @@ def draw_week(painter: QPainter, rect: QRectF, week: WeekTable, number: int, tot
     xs = [rect.left() + LABEL_W + i * col_w for i in range(len(week.dates))]
     heights = [TALL.get(row.label, ROW_H) for row in week.rows]
     derived_at = next(i for i, row in enumerate(week.rows) if row.derived)
-    section = 16  # the "Derived from the diary" bar
+    section = 16  # the "Derived" bar
     body_h = sum(heights) + section
     right = xs[-1] + col_w
 
@@ -95,14 +95,14 @@ def draw_week(painter: QPainter, rect: QRectF, week: WeekTable, number: int, tot
             painter.drawText(
                 QRectF(rect.left(), y, LABEL_W, section),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                "Derived from the diary",
+                "Derived",
             )
             y += section
             painter.setPen(QPen(INK, 0.8))
             painter.drawLine(rect.left(), y, right, y)
         painter.setPen(INK)
         painter.setFont(font(BODY, bold=row.derived))
-        painter.drawText(
+        painter.drawText(  # a tall row's label at its top, where its cells' text starts
             QRectF(rect.left() + 2, y, LABEL_W - 6, ROW_H),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             row.label,
@@ -120,31 +120,37 @@ def draw_week(painter: QPainter, rect: QRectF, week: WeekTable, number: int, tot
     notes = [DERIVED_NOTE, "“not logged”: nothing was entered for that morning (shaded)."]
     if week.devices:
         names = ", ".join(week.devices)
-        notes.insert(0, f"† the night as recorded by {names}: the diary has none for that date.")
+        notes.insert(
+            0,
+            f"† the night as recorded by {names}: the diary has none for that date. Its times, "
+            "minutes and derived values are the device's; lights out is its bedtime, and "
+            "awakenings are counted only where it records them.",
+        )
     y += 8
     for text in notes:
-        metrics = QFontMetricsF(font(7))
-        lines = max(1, int(metrics.horizontalAdvance(text) // rect.width()) + 1)
-        box = QRectF(rect.left(), y, rect.width(), lines * metrics.lineSpacing() + 2)
+        lines = len(wrap_lines(text, font(7), rect.width()))
+        box = QRectF(rect.left(), y, rect.width(), lines * metrics(font(7)).lineSpacing() + 2)
         painter.setPen(GREY)
         wrapped(painter, box, text, 7, lines)
         y += box.height() + 2
 
 
 def _cell(painter: QPainter, rect: QRectF, text: str, tall: bool) -> None:
+    if tall and text in (NOT_LOGGED, NO_NIGHT, "", "–"):  # level with the row's label
+        rect, tall = QRectF(rect.left(), rect.top(), rect.width(), ROW_H), False
     if text in (NOT_LOGGED, NO_NIGHT):
         painter.setPen(GREY)
         painter.setFont(font(6.5, italic=True))
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
         return
     painter.setPen(INK)
-    if tall and text not in ("", "–"):
-        lines = max(1, int(rect.height() // QFontMetricsF(font(6.5)).lineSpacing()))
+    if tall:
+        lines = max(1, int(rect.height() // metrics(font(6.5)).lineSpacing()))
         wrapped(painter, rect.adjusted(0, 2, 0, 0), text, 6.5, lines)
         return
     size = BODY  # a smaller size before cutting: "11:30 PM" fits a cell at 7 pt
-    while size > 6.5 and QFontMetricsF(font(size)).horizontalAdvance(text) > rect.width():
+    while size > 6.5 and metrics(font(size)).horizontalAdvance(text) > rect.width():
         size -= 0.5
     painter.setFont(font(size))
-    shown = QFontMetricsF(font(size)).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+    shown = metrics(font(size)).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, shown)

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 )
 
 POINTS = 72  # the unit of every coordinate here
+ELIDE = Qt.TextElideMode.ElideRight
 MARGIN_MM = 14
 INK = QColor("#000000")
 GREY = QColor("#666666")
@@ -49,6 +50,26 @@ def font(size: float, bold: bool = False, italic: bool = False) -> QFont:
     f.setItalic(italic)
     f.setFeature(QFont.Tag("liga"), 0)  # "efficiency" stays searchable, not "eﬃciency"
     return f
+
+
+_DEVICE: list[QImage] = []  # made on first use: a QImage needs the application
+
+
+def points_device() -> QImage:
+    """A 72-dpi paint device: text measured on it is measured in the report's points (the
+    screen's 96 dpi would wrap and cut everything a third too early)."""
+    if not _DEVICE:
+        image = QImage(1, 1, QImage.Format.Format_RGB32)
+        dots = round(POINTS / 0.0254)
+        image.setDotsPerMeterX(dots)
+        image.setDotsPerMeterY(dots)
+        _DEVICE.append(image)
+    return _DEVICE[0]
+
+
+def metrics(f: QFont) -> QFontMetricsF:
+    """``f``'s metrics in points, as the PDF and the preview draw it."""
+    return QFontMetricsF(f, points_device())
 
 
 def page_layout(page_size: QPageSize.PageSizeId) -> QPageLayout:
@@ -140,8 +161,13 @@ def draw_frame(painter: QPainter, area: QRectF, header: Header, number: int, tot
     painter.setFont(font(11, bold=True))
     top = QRectF(area.left(), area.top(), area.width(), 16)
     painter.drawText(top, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, header.title)
+    title_w = metrics(font(11, bold=True)).horizontalAdvance(header.title) + 18
     painter.setFont(font(8.5))
-    right = header.period if not header.name else f"{header.name} · {header.period}"
+    right = header.period
+    if header.name:  # a long name is cut, so that it never runs into the title
+        m = metrics(font(8.5))
+        room = area.width() - title_w - m.horizontalAdvance(f" · {right}")
+        right = f"{m.elidedText(header.name, ELIDE, room)} · {right}"
     painter.drawText(top, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right)
     painter.setPen(QPen(RULE, 0.6))
     painter.drawLine(area.left(), area.top() + 19, area.right(), area.top() + 19)
@@ -164,24 +190,33 @@ def content_rect(area: QRectF) -> QRectF:
     return QRectF(area.left(), area.top() + 28, area.width(), area.height() - 28 - 18)
 
 
-def wrapped(
-    painter: QPainter, rect: QRectF, text: str, size: float, lines: int, **style: bool
-) -> None:
-    """``text`` wrapped in ``rect``, at most ``lines`` lines, cut with "…" when longer."""
-    f = font(size, **style)
-    metrics = QFontMetricsF(f)
-    words, out, line = text.split(), [], ""
-    for word in words:
+def wrap_lines(text: str, f: QFont, width: float) -> list[str]:
+    """``text`` broken into lines of at most ``width`` points; a word wider than that is
+    cut with "…" rather than at the edge."""
+    m = metrics(f)
+    out, line = [], ""
+    for word in text.split():
+        if m.horizontalAdvance(word) > width:
+            word = m.elidedText(word, ELIDE, width)
         trial = f"{line} {word}".strip()
-        if metrics.horizontalAdvance(trial) <= rect.width() or not line:
+        if m.horizontalAdvance(trial) <= width or not line:
             line = trial
         else:
             out.append(line)
             line = word
-    if line:
-        out.append(line)
+    return [*out, line] if line else out
+
+
+def wrapped(
+    painter: QPainter, rect: QRectF, text: str, size: float, lines: int, **style: bool
+) -> int:
+    """``text`` wrapped in ``rect``, at most ``lines`` lines, cut with "…" when longer;
+    returns how many lines it drew."""
+    f = font(size, **style)
+    out = wrap_lines(text, f, rect.width())
     if len(out) > lines:
         out = out[:lines]
-        out[-1] = metrics.elidedText(out[-1] + " …", Qt.TextElideMode.ElideRight, rect.width())
+        out[-1] = metrics(f).elidedText(out[-1] + " …", ELIDE, rect.width())
     painter.setFont(f)
     painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, "\n".join(out))
+    return len(out)

@@ -14,7 +14,7 @@ from html import escape
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSizeF
-from PySide6.QtGui import QImage, QPainter, QTextBlock, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtGui import QPainter, QTextBlock, QTextCursor, QTextDocument, QTextFormat
 
 from nts_desktop.analysis.card_words import MEASURES, NEEDS, SJL_SMALL, SRI_TYPICAL
 from nts_desktop.analysis.correlate import MIN_DAYS
@@ -31,7 +31,7 @@ from nts_desktop.analysis.words import (
 )
 from nts_desktop.core.units import hours_minutes, plural, time_of_day
 
-from .pages import POINTS, font
+from .pages import font, points_device
 
 MAX_FINDINGS = 8  # the strongest links printed; the rest are counted
 EDGE = 2.0  # points of a page's top and bottom edge left out of its clip (``Summary.draw``)
@@ -195,17 +195,19 @@ def summary_html(content: ReportContent, clock: Clock) -> str:
         parts.append('<p class="hint">Diary − device, with 95 % limits of agreement.</p>')
         parts += [f"<p>{escape(agreement_sentence(a))}</p>" for a in stats.agreement]
 
+    def day(when) -> str:  # with the year when the period spans more than one
+        return f"{when:%a} {when.day} {when:%b}" + (f" {when.year}" if years else "")
+
+    years = content.start.year != content.end.year
     if content.medication:
         parts.append(_heading("Medication"))
-        parts += [
-            f"<p><b>{when:%a %d %b}:</b> {escape(text)}</p>" for when, text in content.medication
-        ]
+        parts += [f"<p><b>{day(when)}:</b> {escape(text)}</p>" for when, text in content.medication]
     notes = content.notes
     if notes:
         parts.append(_heading("Notes"))
         for when, text in notes:  # a paragraph per line: short blocks break between pages
             lines = [escape(line) for line in text.splitlines() if line.strip()] or [""]
-            parts.append(f"<p><b>{when:%a %d %b}:</b> {lines[0]}</p>")
+            parts.append(f"<p><b>{day(when)}:</b> {lines[0]}</p>")
             parts += [f'<p style="margin-left: 12px;">{line}</p>' for line in lines[1:]]
     return "".join(parts)
 
@@ -238,15 +240,6 @@ def findings_html(stats: Stats) -> list[str]:
             "longer period may show more.</p>"
         )
     return out
-
-
-def layout_device() -> QImage:
-    """A 72-dpi paint device, so the document's points are the report's points."""
-    image = QImage(1, 1, QImage.Format.Format_RGB32)
-    dots = round(POINTS / 0.0254)
-    image.setDotsPerMeterX(dots)
-    image.setDotsPerMeterY(dots)
-    return image
 
 
 def _straddling(doc: QTextDocument, height: float) -> QTextBlock | None:
@@ -283,7 +276,7 @@ class Summary:
     """The summary laid out for pages of ``size`` (points); ``pages`` is their count."""
 
     def __init__(self, content: ReportContent, clock: Clock, size: QSizeF):
-        self._device = layout_device()
+        self._device = points_device()
         self.doc = QTextDocument()
         self.doc.documentLayout().setPaintDevice(self._device)
         self.doc.setDefaultFont(font(8.5))
