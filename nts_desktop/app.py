@@ -20,6 +20,7 @@ from shiboken6 import isValid
 from nts_desktop import APP_ID, APP_NAME, __version__
 from nts_desktop.core.units import clock_time
 from nts_desktop.demo import write_demo
+from nts_desktop.io.desktop_entry import IN_TRAY
 from nts_desktop.resources import ICON, resource_path
 from nts_desktop.storage import (
     ExitCode,
@@ -269,10 +270,23 @@ def process_age_ms() -> float:
 _IMPORTED = time.perf_counter()
 
 
+def show_at_start(window: MainWindow, in_tray: bool = False) -> bool:
+    """Show the window, unless asked to start in the tray and its icon is there (the
+    reminder is on and the desktop has a tray): then it waits there. True when shown."""
+    if in_tray and window.tray.shown:
+        return False
+    window.show()
+    return True
+
+
 def run_window(
-    db_path: str | Path | None, tz: str | None = None, startup_check: bool = False
+    db_path: str | Path | None,
+    tz: str | None = None,
+    startup_check: bool = False,
+    in_tray: bool = False,
 ) -> int:
-    """Open the window and run until it closes; returns the process exit code."""
+    """Open the window (or, with ``in_tray``, its tray icon: ``show_at_start``) and run
+    until it closes; returns the process exit code."""
     if (
         sys.platform.startswith("linux")
         and not os.environ.get("QT_QPA_PLATFORM")
@@ -305,7 +319,7 @@ def run_window(
         if recovered is None:
             return ExitCode.JOURNAL
         window = recovered
-    window.show()
+    show_at_start(window, in_tray and not startup_check)
     if startup_check:
         app.processEvents()
         window.repaint()
@@ -318,4 +332,4 @@ def run_window(
 
 def main() -> None:
     """GUI entry point (``nts-desktop-gui``): the window on the default journal."""
-    sys.exit(run_window(os.environ.get(ENV_DB)))
+    sys.exit(run_window(os.environ.get(ENV_DB), in_tray=IN_TRAY in sys.argv[1:]))

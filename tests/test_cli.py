@@ -190,11 +190,14 @@ def test_no_command_opens_the_window_with_the_group_options(monkeypatch, db):
     monkeypatch.setattr(
         nts_desktop.app,
         "run_window",
-        lambda path, tz, startup_check=False: calls.append((path, tz, startup_check)) or 0,
+        lambda path, tz, startup_check=False, in_tray=False: (
+            calls.append((path, tz, startup_check, in_tray)) or 0
+        ),
     )
     result = run("--db", db, "--tz", "Asia/Tokyo", "--startup-check")
     assert result.exit_code == 0
-    assert calls == [(Path(db), "Asia/Tokyo", True)]
+    assert run("--db", db, "--in-tray").exit_code == 0  # as the autostart entry starts it
+    assert calls == [(Path(db), "Asia/Tokyo", True, False), (Path(db), None, False, True)]
 
 
 def test_stats_text_and_json(db):

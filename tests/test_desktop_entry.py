@@ -174,7 +174,7 @@ def test_a_relative_xdg_data_home_is_ignored_as_the_spec_says(monkeypatch):
     assert target == Path.home() / ".local/share/applications" / f"{APP_ID}.desktop"
 
 
-def test_autostart_writes_the_entry_that_starts_the_window_and_removes_it():
+def test_autostart_writes_the_entry_that_starts_in_the_tray_and_removes_it():
     path = autostart_path()
     assert path == Path(os.environ["XDG_CONFIG_HOME"]) / "autostart" / f"{APP_ID}.desktop"
     assert not autostart_enabled()
@@ -182,7 +182,7 @@ def test_autostart_writes_the_entry_that_starts_the_window_and_removes_it():
     assert autostart_enabled()
     fields = keys(path.read_text())
     assert fields["X-GNOME-Autostart-enabled"] == "true"
-    assert shlex.split(fields["Exec"]) == launch_command()
+    assert shlex.split(fields["Exec"]) == [*launch_command(), "--in-tray"]
     set_autostart(True)  # again: the same file
     assert autostart_enabled()
     assert set_autostart(False) == path

@@ -90,3 +90,20 @@ def test_the_window_reads_autostart_back_from_the_entry_on_disk(open_window):
     autostart_path().unlink()  # e.g. removed by the desktop's own settings
     open_window(enabled=False, name="second.sqlite3")
     assert preferences.read("autostart") is False
+
+
+def test_started_in_the_tray_the_window_waits_there_only_when_the_icon_is_shown(open_window, qtbot):
+    from nts_desktop.app import show_at_start
+
+    window, _clock, icon = open_window(enabled=True, now=MONDAY.replace(hour=7))
+    window.hide()
+    assert show_at_start(window, in_tray=True) is False and not window.isVisible()
+    assert icon.in_tray  # the reminder's icon is where the person finds it
+    window.tray.log_now()  # Log now from its menu brings the window
+    assert window.isVisible()
+    plain, _c, _i = open_window(enabled=False, name="off.sqlite3")  # no icon: no tray start
+    plain.hide()
+    assert show_at_start(plain, in_tray=True) is True and plain.isVisible()
+    bare, _c, _i = open_window(enabled=True, tray=False, name="bare.sqlite3")
+    bare.hide()
+    assert show_at_start(bare, in_tray=True) is True and bare.isVisible()

@@ -133,16 +133,23 @@ def _check_range(start: date | None, end: date | None) -> None:
     is_flag=True,
     help="Open the window, draw the default page, print startup_ms=N and exit.",
 )
+@click.option(
+    "--in-tray",
+    is_flag=True,
+    help="Start in the system tray when the morning reminder is on (the autostart entry's).",
+)
 @click.version_option(__version__, prog_name="nts-desktop")
 @click.pass_context
-def cli(ctx: click.Context, db: str | None, tz: str | None, startup_check: bool) -> None:
+def cli(
+    ctx: click.Context, db: str | None, tz: str | None, startup_check: bool, in_tray: bool
+) -> None:
     """A private, offline sleep journal. With no command, opens the window."""
     given = ctx.get_parameter_source("db") == click.core.ParameterSource.COMMANDLINE
     ctx.obj = Context(db, tz, db_given=given)
     if ctx.invoked_subcommand is None:
         from nts_desktop.app import run_window
 
-        ctx.exit(run_window(ctx.obj.db_path, tz, startup_check=startup_check))
+        ctx.exit(run_window(ctx.obj.db_path, tz, startup_check=startup_check, in_tray=in_tray))
 
 
 @cli.command("import")

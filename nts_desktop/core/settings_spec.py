@@ -215,7 +215,8 @@ SETTINGS: tuple[Setting, ...] = (
         False,
         "window",
         key="session/autostart",
-        help="Start nts-desktop (in the tray) when you log in.",
+        help="Start nts-desktop when you log in: in the tray while the morning reminder is on "
+        "and the desktop has one, else as its window.",
     ),
     Setting(
         "close_to_tray",

@@ -49,6 +49,9 @@ def config_home() -> Path:
     return _xdg_home("XDG_CONFIG_HOME", ".config")
 
 
+IN_TRAY = "--in-tray"  # the window's option: start hidden in the tray when there is one
+
+
 def launch_command() -> list[str]:
     """The command that opens the window from this installation: the ``nts-desktop-gui``
     script beside the running interpreter (a venv's ``bin/``), else ``python -m nts_desktop``."""
@@ -138,12 +141,14 @@ def autostart_path() -> Path:
 
 
 def set_autostart(enabled: bool, command: Sequence[str] | None = None) -> Path:
-    """Start the window when the person logs in (or no longer); returns the entry's path.
+    """Start the app when the person logs in (or no longer); returns the entry's path. The
+    default command adds ``--in-tray``: at login it waits in the tray for the reminder.
 
     Raises DesktopFilesError, having changed nothing, when it cannot be written or removed."""
     path = autostart_path()
     if enabled:
-        write_all({path: entry_text(command, autostart=True).encode()})
+        argv = command or [*launch_command(), IN_TRAY]
+        write_all({path: entry_text(argv, autostart=True).encode()})
     elif path.is_file() or path.is_symlink():
         _remove(path)
     return path
