@@ -17,7 +17,7 @@ from .words import number
 # -- the regularity measures: what each means, typical values, what it needs -----------------
 SRI_TYPICAL = "typical adults 70–85"
 SJL_SMALL = "under 1 h is small"
-MSFSC_COMMON = "03:00–05:00 is common"
+MSFSC_COMMON = "3 to 5 in the morning is common"  # right in either clock form
 NEEDS = {
     "sri": f"needs {MIN_SRI_DAYS} pairs of consecutive logged days",
     "mctq": "needs nights before both work days and free days",
@@ -56,7 +56,7 @@ MEASURES: tuple[Measure, ...] = (
         "msfsc",
         "Chronotype (MSFsc)",
         "Your free-day midsleep, corrected for catching up on sleep.",
-        f"{MSFSC_COMMON}; later means more of an evening type.",
+        f"{MSFSC_COMMON.capitalize()}; later means more of an evening type.",
     ),
     Measure(
         "cpd",

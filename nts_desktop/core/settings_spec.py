@@ -16,9 +16,20 @@ from typing import Literal
 Where = Literal["journal", "window"]
 # kinds: zone (an IANA name), weekdays (0 = Monday … 6), source (a device name or "" for the
 # first by name), text, bool, choice (one of ``choices``), weekday (0 = Monday … 6),
-# time ("HH:MM"), path (kept as written), ends (the two words at the ends of a rating scale)
+# time ("HH:MM"), path (kept as written), ends (the two words at the ends of a rating scale),
+# blob (bytes Qt makes and reads itself: the window's geometry)
 Kind = Literal[
-    "zone", "weekdays", "source", "text", "path", "bool", "choice", "weekday", "time", "ends"
+    "zone",
+    "weekdays",
+    "source",
+    "text",
+    "path",
+    "bool",
+    "choice",
+    "weekday",
+    "time",
+    "ends",
+    "blob",
 ]
 FROM_LOCALE = None  # a default the window takes from the person's locale
 NAME_LONGEST = 60  # characters of the person's name: it shares the report's header line
@@ -75,6 +86,8 @@ class Setting:
             return words
         if self.kind == "path":
             return str(value)
+        if self.kind == "blob":
+            return value
         text = " ".join(str(value).split())
         if self.longest and len(text) > self.longest:
             raise ValueError(f"{self.label}: at most {self.longest} characters ({len(text)} given)")
@@ -234,6 +247,15 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "last_folder", "Last folder", "path", "", "window", key="files/last_folder", shown=False
+    ),
+    Setting(  # Qt's saveGeometry(): the window's size and place
+        "geometry",
+        "Window size and place",
+        "blob",
+        b"",  # until the window first closed
+        "window",
+        key="window/geometry",
+        shown=False,
     ),
     Setting(  # the date last reminded of, so a restart that morning does not remind again
         "reminded_on", "Last reminder", "text", "", "window", key="reminder/last", shown=False

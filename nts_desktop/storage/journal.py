@@ -27,15 +27,17 @@ from .files import disk_full, is_disk_full
 from .lock import JournalLock
 from .rows import DamagedRow, day_from_row, day_row, night_date, night_from_row, night_row
 
+FREE_DEFAULT = ",".join(str(d) for d in SETTING["free_weekdays"].default)  # as stored
+
 
 @dataclass(frozen=True)
 class Settings:
     """What the journal file itself remembers, so the CLI and the window agree (design §2)."""
 
     tz: str
-    free_weekdays: tuple[int, ...] = (5, 6)
-    preferred_source: str = ""
-    person_name: str = ""  # printed on the clinician's report; empty: no name
+    free_weekdays: tuple[int, ...] = SETTING["free_weekdays"].default  # type: ignore[assignment]
+    preferred_source: str = SETTING["preferred_source"].default  # type: ignore[assignment]
+    person_name: str = SETTING["person_name"].default  # type: ignore[assignment]  # on reports
     demo: bool = False  # written by `demo`: the window says so, restore refuses it
 
     @property
@@ -86,7 +88,7 @@ class Journal:
         try:
             rows = {r["key"]: r["value"] for r in self.db["settings"].rows}
             free = tuple(
-                int(x) for x in str(rows.get("free_weekdays", "5,6")).split(",") if x.strip()
+                int(x) for x in str(rows.get("free_weekdays", FREE_DEFAULT)).split(",") if x.strip()
             )
             tz = rows.get("tz") or system_zone_name()
             zone(tz)

@@ -143,8 +143,8 @@ class MainWindow(QMainWindow):
         build_menus(self)
         self.statusBar().showMessage(f"Journal: {ctx.journal.path}", 5000)
         self.resize(1120, 860)
-        geometry = QSettings().value("window/geometry")
-        if geometry is not None:
+        geometry = preferences.read("geometry")
+        if geometry:  # b"" until the window first closed
             self.restoreGeometry(geometry)
         autostart.sync_setting()  # the entry on disk is the truth (design §2)
         self.reminder = Reminder(ctx, parent=self)
@@ -364,7 +364,7 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def _save_geometry(self) -> None:
-        QSettings().setValue("window/geometry", self.saveGeometry())
+        preferences.write("geometry", self.saveGeometry())
         QSettings().sync()
         path = Path(QSettings().fileName())
         if path.exists():

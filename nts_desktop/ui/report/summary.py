@@ -16,7 +16,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSizeF
 from PySide6.QtGui import QPainter, QTextBlock, QTextCursor, QTextDocument, QTextFormat
 
-from nts_desktop.analysis.card_words import MEASURES, NEEDS, SJL_SMALL, SRI_TYPICAL
+from nts_desktop.analysis.card_words import MEASURES, MSFSC_COMMON, NEEDS, SJL_SMALL, SRI_TYPICAL
 from nts_desktop.analysis.correlate import MIN_DAYS
 from nts_desktop.analysis.diary_table import Clock
 from nts_desktop.analysis.headline_words import headline_lines
@@ -145,7 +145,8 @@ def summary_html(content: ReportContent, clock: Clock) -> str:
         )
     ]
     parts.append('<p class="hint">Clock times: the average, and the sample SD in minutes.</p>')
-    parts.append(_table(["Timing", "Average", "SD"], timing, {1, 2}, [46, 18, 36]))
+    timing = [[*row, ""] for row in timing]  # four columns, lined up with the tables around
+    parts.append(_table(["Timing", "Average", "SD", ""], timing, {1, 2}, [46, 18, 18, 18]))
 
     parts.append(_heading("Regularity"))
     sri = r["sri"]
@@ -167,7 +168,7 @@ def summary_html(content: ReportContent, clock: Clock) -> str:
         [
             "Chronotype (MSFsc)",
             at(r["msfsc_clock_min"]),
-            f"{MEANINGS['msfsc']} {at(180)}–{at(300)} is common."
+            f"{MEANINGS['msfsc']} {MSFSC_COMMON.capitalize()}."
             if r["msfsc_clock_min"] is not None
             else NEEDS["mctq"].capitalize() + ".",
         ],
