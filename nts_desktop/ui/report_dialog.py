@@ -1,8 +1,8 @@
 """File → Export report…: choose the period, look at the pages, save the PDF (design §8.1).
 
-The content is computed off the GUI thread from a read-only snapshot (as Trends and
-Insights do); the preview draws the very pages the PDF will hold, through the same
-``ui.report`` functions `nts-desktop report` calls.
+The content and the preview's pages are computed off the GUI thread from a read-only
+snapshot (as Trends and Insights do); the preview draws the very pages the PDF holds, with
+the same ``ui.report`` functions `nts-desktop report` calls.
 """
 
 from __future__ import annotations
@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -51,6 +52,14 @@ from .style import role_label
 PREVIEW_SCALE = 1.2  # pixels per point of the preview's pages
 PREVIEW_PAGES = 12  # drawn in the preview at most; the PDF holds them all
 AskPath = Callable[[QWidget, str, str], str | None]
+
+
+class Drawn(NamedTuple):
+    """What the worker hands back: the report's content, its first pages, how many."""
+
+    content: ReportContent
+    images: list[QImage]
+    total: int
 
 
 def _qdate(d: date) -> QDate:
@@ -157,13 +166,15 @@ class ReportDialog(QDialog):
         self.status.setText("Preparing the preview…")
         path, zone = self.ctx.journal.path, self.ctx.journal.zone_name
         created = in_zone(self.ctx.clock(), zone).replace(tzinfo=None)
-        clock = self.options().clock
+        options = self.options()  # read here: QSettings belong to the GUI thread
 
-        def work() -> ReportContent | str:
+        def work() -> Drawn | str:  # on the worker: a QImage may be painted off the GUI thread
             try:
-                return content_for(read_snapshot(path), start, end, created, clock)
+                content = content_for(read_snapshot(path), start, end, created, options.clock)
             except NothingToReport as exc:
                 return f"There is nothing to report: {exc}."
+            images, total = preview(content, options, PREVIEW_SCALE, PREVIEW_PAGES)
+            return Drawn(content, images, total)
 
         self.background.run(work)
 
@@ -177,13 +188,13 @@ class ReportDialog(QDialog):
     def _failed(self, message: str) -> None:
         self.status.setText(f"Could not prepare the report: {message}")
 
-    def _computed(self, content: ReportContent | str) -> None:
+    def _computed(self, drawn: Drawn | str) -> None:
         self._clear_pages()
-        if isinstance(content, str):
-            self.status.setText(content)
+        if isinstance(drawn, str):
+            self.status.setText(drawn)
             return
+        content, images, total = drawn
         self.content = content
-        images, total = preview(content, self.options(), PREVIEW_SCALE, PREVIEW_PAGES)
         for number, image in enumerate(images, 1):
             page = QLabel(objectName=f"report_page_{number}")
             page.setPixmap(QPixmap.fromImage(image))
