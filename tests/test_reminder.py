@@ -206,6 +206,27 @@ def test_the_demo_is_never_reminded_of(open_window, tmp_path):
     window, clock, icon = open_window(name="demo.sqlite3", now=MONDAY.replace(hour=10))
     assert window.ctx.demo
     assert reminded(icon) == [] and not window.reminder_bar.isVisible()
+    assert not window.tray.shown and not icon.in_tray  # nor kept in the tray on close
+
+
+def test_log_now_after_midnight_opens_the_night_it_reminded_of(open_window):
+    window, clock, icon = open_window(now=MONDAY.replace(hour=9))
+    assert len(reminded(icon)) == 1
+    clock.set(0, 30, days=1)  # Tuesday, just after midnight: Monday's night is still unlogged
+    icon.action("Log now").trigger()
+    assert window.today.current_date.isoformat() == "2025-04-21"
+
+
+def test_quitting_from_the_tray_with_unsaved_edits_shows_the_window_to_ask(open_window, qtbot):
+    window, clock, icon = open_window(now=MONDAY.replace(hour=6))
+    notes = window.findChild(type(window.today.inputs["notes"]), "notes")
+    notes.setFocus()
+    qtbot.keyClicks(notes, "woke twice")
+    window.hide()  # waiting in the tray
+    asked = []
+    window.ask_unsaved = lambda parent, dates: asked.append(parent.isVisible()) or "cancel"
+    icon.action("Quit").trigger()
+    assert asked == [True] and window.isVisible() and window.quits == []
 
 
 def test_tray_words_say_where_reminders_appear():

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QWidget
 
 from nts_desktop.demo import write_demo
 from nts_desktop.storage import NotWritable, open_journal
+from nts_desktop.ui import preferences
 from nts_desktop.ui.journal_model import COLUMN
 
 TWELVE = re.compile(r"^(1[0-2]|[1-9]):[0-5]\d (AM|PM)$")
@@ -53,7 +54,8 @@ def test_the_dialog_has_one_form_for_the_journal_and_one_for_the_window(make_win
     assert field(dialog, "reminder_time").isEnabled()
     click(qtbot, dialog, QDialogButtonBox.StandardButton.Save)
     assert QSettings().value("reminder/enabled") in (True, "true")
-    assert QSettings().value("reminder/time") == "08:00"
+    assert preferences.read("reminder_time") == "08:00"
+    assert QSettings().value("reminder/time") is None  # untouched: only changes are stored
     dialog.reject()
 
 

@@ -218,7 +218,7 @@ SETTINGS: tuple[Setting, ...] = (
         "08:00",
         "window",
         key="reminder/time",
-        help="When the morning reminder comes.",
+        help="When the morning reminder comes, by the clock of the journal's time zone.",
         needs="reminder_enabled",
     ),
     Setting(
@@ -228,8 +228,8 @@ SETTINGS: tuple[Setting, ...] = (
         False,
         "window",
         key="session/autostart",
-        help="Start nts-desktop when you log in: in the tray while the morning reminder is on "
-        "and the desktop has one, else as its window.",
+        help="Start nts-desktop on your default journal when you log in: in the tray while the "
+        "morning reminder is on and the desktop has one, else as its window.",
     ),
     Setting(
         "close_to_tray",
@@ -239,6 +239,7 @@ SETTINGS: tuple[Setting, ...] = (
         "window",
         key="tray/close_to_tray",
         help="Closing the window keeps nts-desktop running in the tray for the reminder.",
+        needs="reminder_enabled",
     ),
     # -- remembered by the window, not offered in the dialog ---------------------------------
     Setting("welcomed", "Welcome shown", "bool", False, "window", key="welcome/done", shown=False),

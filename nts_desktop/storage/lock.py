@@ -64,7 +64,10 @@ class JournalLock:
                 "try again when it has finished"
             )
         if kind == "window":
-            return f"{self.path} is open in an nts-desktop window; close it there first"
+            return (
+                f"{self.path} is open in an nts-desktop window (perhaps waiting in the system "
+                "tray for the morning reminder); quit it there first (its tray menu: Quit)"
+            )
         return f"{self.path} is in use by another nts-desktop process (a window or a command)"
 
     def acquire(self, wait: float = 0.0) -> JournalLock:

@@ -323,6 +323,8 @@ class MainWindow(QMainWindow):
             return True  # construction failed half-way: nothing typed yet
         unsaved = self.today.unsaved_dates()
         if unsaved:
+            if not self.isVisible():  # hidden in the tray: the question and its outcome show
+                self.tray.open_window()
             answer = self.ask_unsaved(self, unsaved)
             if answer == "cancel" or (answer == "save" and not self._save_all(unsaved)):
                 return False

@@ -78,7 +78,7 @@ class Reminder(QObject):
         if not self.enabled and self.pending is not None:
             self.pending = None
             self.settled.emit()  # turned off: the reminder shown goes away
-        if self.enabled and self._may_remind():
+        if self.enabled and self.may_remind():
             self.timer.start()
             self.check()
 
@@ -95,7 +95,7 @@ class Reminder(QObject):
 
     def check(self) -> bool:
         """Remind now if it is due (True when ``due`` was emitted)."""
-        if not self.enabled or not self._may_remind():
+        if not self.enabled or not self.may_remind():
             return False
         now = self.now()
         today = now.date()
@@ -110,7 +110,8 @@ class Reminder(QObject):
         self.due.emit(today)
         return True
 
-    def _may_remind(self) -> bool:
+    def may_remind(self) -> bool:
+        """Whether this journal is ever reminded of (not the demo, not read-only)."""
         return not self.ctx.demo and not self.ctx.journal.read_only
 
     def _on_changed(self, change: Change, origin: object | None = None) -> None:

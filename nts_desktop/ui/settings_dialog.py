@@ -127,8 +127,13 @@ class SettingsDialog(QDialog):
                 form.addRow(label, field)
             if spec.needs:
                 switch: QCheckBox = self.inputs[spec.needs]  # type: ignore[assignment]
-                field.setEnabled(switch.isChecked())
-                switch.toggled.connect(field.setEnabled)
+                usable = spec.name != "close_to_tray" or self.tray  # no tray: never on
+
+                def follow(on: bool, field: QWidget = field, usable: bool = usable) -> None:
+                    field.setEnabled(on and usable)
+
+                follow(switch.isChecked())
+                switch.toggled.connect(follow)
             if spec.where == "journal" and spec.help:
                 form.addRow("", role_label("hint", spec.help, wrap=True))
             if spec.name == "reminder_time":  # where reminders appear, and without a tray
@@ -259,7 +264,11 @@ class SettingsDialog(QDialog):
                 for s in JOURNAL_SETTINGS
                 if s.check(self.value(s.name)) != s.check(self._journal_values()[s.name])
             }
-            window = {name: SETTING[name].check(v) for name, v in self.window_values().items()}
+            window = {  # only what changed: an untouched locale default stays the locale's
+                name: SETTING[name].check(v)
+                for name, v in self.window_values().items()
+                if SETTING[name].check(v) != preferences.read(name)
+            }
             if "tz" in journal:
                 zone(str(journal["tz"]))
         except (TimeRuleError, ValueError) as exc:

@@ -10,7 +10,7 @@ in one transaction.
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -38,6 +38,7 @@ from nts_desktop.core.morning import (
 )
 from nts_desktop.core.prefill import typical_night
 from nts_desktop.core.records import Day, Problem, RecordError
+from nts_desktop.core.timeutil import in_zone
 from nts_desktop.core.units import clock_time, hours_minutes
 from nts_desktop.storage import JournalError
 
@@ -341,7 +342,8 @@ class TodayPage(QWidget):
             self._show_problems(exc.problems)
             self.ctx.notify("Not saved: " + "; ".join(str(p) for p in exc.problems))
             return False
-        stamp = clock_time(datetime.now().time(), preferences.hour12())
+        now = in_zone(self.ctx.clock(), self.ctx.journal.zone_name)  # the window's own clock
+        stamp = clock_time(now.time(), preferences.hour12())
         message = f"Saved {long_date(self._date)} at {stamp}."
         try:
             self.ctx.save_days([day] + ([prev] if prev else []), message, origin=self)

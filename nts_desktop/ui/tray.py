@@ -90,7 +90,11 @@ class Tray(QObject):
 
     def apply_settings(self) -> None:
         """Show the icon while the reminder is on (re-read from the settings), else hide it."""
-        want = self.icon is not None and bool(preferences.read("reminder_enabled"))
+        want = (  # never for the demo or a read-only journal: nothing is reminded there
+            self.icon is not None
+            and bool(preferences.read("reminder_enabled"))
+            and self.window.reminder.may_remind()
+        )
         if self.icon is not None and want != self.shown:
             self.icon.setVisible(want)
         self.shown = bool(want)
@@ -127,10 +131,11 @@ class Tray(QObject):
         window.activateWindow()
 
     def log_now(self) -> None:
-        """Show the window on Today, on this morning's date."""
+        """Show the window on Today, on the date reminded of (else this morning's): after
+        midnight, the night the reminder named is still the one to log."""
         self.open_window()
         self.window.reminder_bar.hide()
-        self.window.open_in_today(self.window.ctx.today())
+        self.window.open_in_today(self.window.reminder.pending or self.window.ctx.today())
 
     def hides_on_close(self) -> bool:
         """Whether closing the window hides it to the tray (the icon is shown and the
