@@ -94,9 +94,9 @@ def week_table(
 
     def day_cells(get: Callable[[Day], str]) -> list[str]:
         out = []
-        for d, gone in zip(dates, missing, strict=True):
+        for d in dates:  # no day: nothing of the diary's own (a device night is no answer)
             day = days.get(d)
-            out.append(NOT_LOGGED if gone or day is None else get(day))
+            out.append(NOT_LOGGED if day is None else get(day))
         return out
 
     def at(name: str) -> Callable[[Night], str]:

@@ -55,15 +55,19 @@ def font(size: float, bold: bool = False, italic: bool = False) -> QFont:
 _DEVICE: list[QImage] = []  # made on first use: a QImage needs the application
 
 
+def at_points(image: QImage) -> QImage:
+    """``image`` set to 72 dpi, so a point of the report is one of its dots (unscaled)."""
+    dots = round(POINTS / 0.0254)
+    image.setDotsPerMeterX(dots)
+    image.setDotsPerMeterY(dots)
+    return image
+
+
 def points_device() -> QImage:
     """A 72-dpi paint device: text measured on it is measured in the report's points (the
     screen's 96 dpi would wrap and cut everything a third too early)."""
     if not _DEVICE:
-        image = QImage(1, 1, QImage.Format.Format_RGB32)
-        dots = round(POINTS / 0.0254)
-        image.setDotsPerMeterX(dots)
-        image.setDotsPerMeterY(dots)
-        _DEVICE.append(image)
+        _DEVICE.append(at_points(QImage(1, 1, QImage.Format.Format_RGB32)))
     return _DEVICE[0]
 
 
@@ -140,9 +144,7 @@ class ImageTarget(Target):
         w, h = int(self.size.width() * self.scale), int(self.size.height() * self.scale)
         image = QImage(w, h, QImage.Format.Format_RGB32)
         image.fill(QColor("#ffffff"))
-        dots = round(POINTS / 0.0254)
-        image.setDotsPerMeterX(dots)
-        image.setDotsPerMeterY(dots)
+        at_points(image)
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
